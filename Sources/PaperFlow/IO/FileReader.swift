@@ -1,0 +1,41 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// An I/O error while reading an input file.
+public struct FileReadError: Error, CustomStringConvertible {
+    public var message: String
+    public var description: String { message }
+}
+
+/// Reads whole files with POSIX `open`/`read` (several times faster than Foundation's readers).
+public enum FileReader {
+    /// The bytes of the file at `path`.
+    public static func read(_ path: String) throws(FileReadError) -> [UInt8] {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw FileReadError(message: "cannot open: \(String(cString: strerror(errno)))") }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else {
+            throw FileReadError(message: "cannot stat: \(String(cString: strerror(errno)))")
+        }
+        var bytes = [UInt8](repeating: 0, count: max(Int(info.st_size), 0))
+        var filled = 0
+        var failure: Int32 = 0
+        bytes.withUnsafeMutableBytes { buffer in
+            while filled < buffer.count {
+                let count = Glibc.read(descriptor, buffer.baseAddress.map { $0 + filled }, buffer.count - filled)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                if count == 0 { break }
+                filled += count
+            }
+        }
+        guard failure == 0 else { throw FileReadError(message: "read failed: \(String(cString: strerror(failure)))") }
+        if filled < bytes.count { bytes.removeLast(bytes.count - filled) }
+        return bytes
+    }
+}

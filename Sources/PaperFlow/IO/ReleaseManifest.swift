@@ -1,0 +1,57 @@
+/// `manifest.json`: versions, digests, generator, counters per stage and per-shard digests.
+public struct ReleaseManifest: Sendable {
+    /// One data shard as the manifest lists it.
+    public struct Shard: Sendable {
+        public var path: String
+        public var records: Int
+        public var bytes: Int
+        public var sha256: String
+        public var uncompressedBytes: Int
+        public var uncompressedSHA256: String
+    }
+
+    public var spec: PipelineSpec
+    public var version: ReleaseVersion
+    public var dataset: Dataset
+    public var shards: [Shard]
+
+    /// The manifest document.
+    public var json: JSONValue {
+        .object([
+            "name": .string(spec.name),
+            "release_version": .string(version.name),
+            "schema_version": .string(Versions.recordSchema),
+            "spec_version": .int(spec.version),
+            "spec_sha256": .string(spec.digest),
+            "taxonomy_sha256": .null,
+            "title_key_version": .string(TitleKey.version),
+            "generator": .object([
+                "name": .string("paperflow"),
+                "version": .string(Versions.paperflow),
+                "compressor": .string("zlib " + Gzip.zlibVersion),
+            ]),
+            "license": .string(spec.release.license),
+            "input_sha256": .string(version.inputDigest),
+            "inputs": .int(dataset.inputs.count),
+            "records": .int(dataset.records.count),
+            "stages": .array(dataset.stageCounts.map { stage in
+                .object([
+                    "op": .string(stage.op),
+                    "records_in": .int(stage.recordsIn),
+                    "records_out": .int(stage.recordsOut),
+                    "rejects": .int(stage.rejects),
+                ])
+            }),
+            "shards": .array(shards.map { shard in
+                .object([
+                    "path": .string(shard.path),
+                    "records": .int(shard.records),
+                    "bytes": .int(shard.bytes),
+                    "sha256": .string(shard.sha256),
+                    "uncompressed_bytes": .int(shard.uncompressedBytes),
+                    "uncompressed_sha256": .string(shard.uncompressedSHA256),
+                ])
+            }),
+        ])
+    }
+}

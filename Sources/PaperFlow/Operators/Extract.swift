@@ -1,0 +1,77 @@
+/// `extract`: reads every input file, screens it (size, empty, binary), sniffs its format from the
+/// content and extracts one record per paper entry. Files run in parallel; results keep input order.
+public struct Extract: PipelineOperator {
+    public static let name = "extract"
+    public static let summary = "read each input file, sniff its format from the content, extract one record per paper"
+    public static let parameters: [ParameterSpec] = []
+    public static let placement = StagePlacement(first: true, required: true)
+
+    let maxFileBytes: Int
+
+    public init(parameters: ParameterValues, spec: PipelineSpec) {
+        maxFileBytes = spec.limits.maxFileBytes
+    }
+
+    /// What one file gave.
+    struct FileOutcome: Sendable {
+        var format: String?
+        var digest: String?
+        var extraction = Extraction()
+    }
+
+    public func run(_ dataset: inout Dataset, context: RunContext) throws {
+        let inputs = dataset.inputs
+        let outcomes = context.executor.map(inputs.count) { index in
+            read(inputs[index])
+        }
+        for (index, outcome) in outcomes.enumerated() {
+            dataset.inputs[index].format = outcome.format
+            dataset.inputs[index].digest = outcome.digest
+            dataset.records.append(contentsOf: outcome.extraction.records)
+            dataset.rejects.append(contentsOf: outcome.extraction.rejects)
+            dataset.counters.merge(outcome.extraction.counters)
+        }
+    }
+
+    func read(_ input: InputFile) -> FileOutcome {
+        var outcome = FileOutcome()
+        let location = Location(path: input.displayPath)
+        if input.size > maxFileBytes {
+            outcome.extraction.rejects.append(Reject(
+                .tooLarge, at: location, "\(input.size) bytes is over max_file_bytes (\(maxFileBytes))"))
+            return outcome
+        }
+        let bytes: [UInt8]
+        do {
+            bytes = try FileReader.read(input.fullPath)
+        } catch {
+            outcome.extraction.rejects.append(Reject(.unreadable, at: location, error.message))
+            return outcome
+        }
+        outcome.digest = SHA256Hex.digest(bytes)
+        if bytes.count > maxFileBytes {
+            outcome.extraction.rejects.append(Reject(
+                .tooLarge, at: location, "\(bytes.count) bytes is over max_file_bytes (\(maxFileBytes))"))
+            return outcome
+        }
+        switch ContentScreen.screen(bytes) {
+        case .empty:
+            outcome.extraction.rejects.append(Reject(.emptyFile, at: location, "the file is empty or only whitespace"))
+            return outcome
+        case .binary(let why):
+            outcome.extraction.rejects.append(Reject(.binaryFile, at: location, "not text: \(why)"))
+            return outcome
+        case .text:
+            break
+        }
+        guard let format = FormatRegistry.sniff(bytes.prefix(ContentScreen.headLength)) else {
+            let known = FormatRegistry.all.map { $0.name }.joined(separator: ", ")
+            outcome.extraction.rejects.append(Reject(
+                .unknownFormat, at: location, "no format recognises the content (known: \(known))"))
+            return outcome
+        }
+        outcome.format = format.name
+        outcome.extraction = format.extract(LoadedInput(bytes: bytes, path: input.displayPath, snapshotDay: input.snapshotDay))
+        return outcome
+    }
+}

@@ -1,0 +1,77 @@
+/// `normalize`: the field rules of DESIGN §2 on every record: one level of entities, NFC,
+/// whitespace (U+2028/2029/0085 included), `abstract` never `""`, DOI without resolver prefix,
+/// and dates printed without a year given the year of the input's snapshot date (else null, counted).
+public struct Normalize: PipelineOperator {
+    public static let name = "normalize"
+    public static let summary = "decode entities, NFC, collapse whitespace, give year-less dates their year"
+    public static let parameters: [ParameterSpec] = []
+    public static let placement = StagePlacement(after: ["extract"])
+
+    public init(parameters: ParameterValues, spec: PipelineSpec) {}
+
+    /// A record after normalization, or why it was dropped.
+    enum Outcome: Sendable {
+        case kept(PaperRecord, Counters)
+        case rejected(Reject)
+    }
+
+    public func run(_ dataset: inout Dataset, context: RunContext) throws {
+        let outcomes = context.executor.mapChunks(dataset.records, chunkSize: context.chunkSize) { chunk in
+            chunk.map(Self.normalize)
+        }
+        var kept: [PaperRecord] = []
+        kept.reserveCapacity(outcomes.count)
+        for outcome in outcomes {
+            switch outcome {
+            case .kept(let record, let counters):
+                kept.append(record)
+                dataset.counters.merge(counters)
+            case .rejected(let reject):
+                dataset.rejects.append(reject)
+            }
+        }
+        dataset.records = kept
+    }
+
+    static func normalize(_ input: PaperRecord) -> Outcome {
+        var record = input
+        var counters = Counters()
+        record.title = TextNormalizer.normalize(record.title)
+        if record.title.isEmpty {
+            return .rejected(Reject(.missingTitle, at: record.location, "the title is empty"))
+        }
+        record.abstract = TextNormalizer.normalizeOptional(record.abstract)
+        record.authors = record.authors.map(TextNormalizer.normalize).filter { !$0.isEmpty }
+        record.organization = TextNormalizer.normalizeOptional(record.organization)
+        record.arxivComment = TextNormalizer.normalizeOptional(record.arxivComment)
+        record.journalRef = TextNormalizer.normalizeOptional(record.journalRef)
+        record.doi = TextNormalizer.normalizeOptional(record.doi).map(withoutResolver)
+        var categories: [String] = []
+        for category in record.arxivCategories.map(TextNormalizer.normalize) where !category.isEmpty && !categories.contains(category) {
+            categories.append(category)
+        }
+        record.arxivCategories = categories
+        record.publishedDate = resolve(record.publishedDate, referenceDay: record.referenceDay, counters: &counters)
+        record.listingDate = resolve(record.listingDate, referenceDay: record.referenceDay, counters: &counters)
+        return .kept(record, counters)
+    }
+
+    /// A date with its year, or nil (counted as `date_year_unknown` when the year cannot be known).
+    static func resolve(_ date: PartialDate?, referenceDay: Day?, counters: inout Counters) -> PartialDate? {
+        guard let date else { return nil }
+        guard let day = date.resolved(snapshot: referenceDay) else {
+            counters.add(date.year == nil ? "date_year_unknown" : "date_invalid")
+            return nil
+        }
+        return PartialDate(day)
+    }
+
+    /// `https://doi.org/10.1/x`, `doi:10.1/x` → `10.1/x`.
+    static func withoutResolver(_ doi: String) -> String {
+        for prefix in ["https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/", "doi:"]
+        where doi.lowercased().hasPrefix(prefix) {
+            return String(doi.dropFirst(prefix.count))
+        }
+        return doi
+    }
+}

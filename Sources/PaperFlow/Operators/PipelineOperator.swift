@@ -1,0 +1,57 @@
+/// Where a stage may stand in a pipeline.
+public struct StagePlacement: Sendable {
+    /// The stage must be the first one.
+    public var first = false
+    /// The stage must be the last one.
+    public var last = false
+    /// Every pipeline must have this stage.
+    public var required = false
+    /// Operators that must run before this one.
+    public var after: [String] = []
+
+    public init(first: Bool = false, last: Bool = false, required: Bool = false, after: [String] = []) {
+        self.first = first
+        self.last = last
+        self.required = required
+        self.after = after
+    }
+}
+
+/// A pipeline stage: one operator per file, found by its spec name in ``OperatorRegistry``.
+///
+/// An operator transforms the ``Dataset`` that flows through the pipeline. It never starts threads
+/// itself: parallel work goes through `context.executor`, so output never depends on `--jobs`.
+public protocol PipelineOperator: Sendable {
+    /// The name used in `pipeline.json` (`"op": "dedup-title"`).
+    static var name: String { get }
+    /// One line for `paperflow operators`.
+    static var summary: String { get }
+    /// Declared parameters with their defaults.
+    static var parameters: [ParameterSpec] { get }
+    /// Ordering rules that `validate` enforces.
+    static var placement: StagePlacement { get }
+
+    /// Builds the stage from validated parameters.
+    init(parameters: ParameterValues, spec: PipelineSpec) throws
+
+    /// Runs the stage over the dataset.
+    func run(_ dataset: inout Dataset, context: RunContext) throws
+}
+
+/// Every operator paperflow knows, in the order `paperflow operators` lists them.
+public enum OperatorRegistry {
+    public static let all: [any PipelineOperator.Type] = [
+        Extract.self,
+        Normalize.self,
+        DedupTitle.self,
+        Write.self,
+    ]
+
+    /// The operator named `name`, if any.
+    public static func named(_ name: String) -> (any PipelineOperator.Type)? {
+        all.first { $0.name == name }
+    }
+
+    /// The known names, for error messages.
+    public static var names: [String] { all.map { $0.name } }
+}

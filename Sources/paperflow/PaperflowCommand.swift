@@ -1,0 +1,30 @@
+import ArgumentParser
+import Foundation
+import PaperFlow
+
+/// `paperflow`: the command line. Argument parsing only; the work is in the PaperFlow library.
+struct PaperflowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "paperflow",
+        abstract: "Turn scraped pages that list ML papers into a deduplicated, versioned dataset release.",
+        version: Versions.paperflow,
+        subcommands: [RunCommand.self, ValidateCommand.self, OperatorsCommand.self]
+    )
+}
+
+/// Prints to standard error.
+func printError(_ text: String) {
+    FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+}
+
+/// Loads and validates a spec, or prints every issue and exits with status 2.
+func loadSpec(_ path: String) throws -> PipelineSpec {
+    do {
+        return try PipelineSpec.load(path: path)
+    } catch {
+        printError(error.description)
+        let count = error.issues.count
+        printError("\(path): \(count) problem\(count == 1 ? "" : "s"); see the pipeline.json reference in README.md")
+        throw ExitCode(2)
+    }
+}

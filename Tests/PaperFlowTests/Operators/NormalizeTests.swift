@@ -1,0 +1,63 @@
+import Testing
+@testable import PaperFlow
+
+@Suite("normalize")
+struct NormalizeTests {
+    static func record(_ title: String) -> PaperRecord {
+        PaperRecord(title: title, source: SourceRef(path: "d.txt", format: "hf-text", index: 0), rank: .hfText, location: .line("d.txt", 3))
+    }
+
+    static func kept(_ record: PaperRecord) -> (PaperRecord, Counters)? {
+        if case .kept(let record, let counters) = Normalize.normalize(record) { return (record, counters) }
+        return nil
+    }
+
+    @Test func textFieldsFollowTheFieldRules() throws {
+        var input = Self.record("  Caf\u{65}\u{301}:\u{2028}A   &quot;Na&iuml;ve&quot; Approach ")
+        input.abstract = "  "
+        input.authors = ["D&#39;Mello", " ", "Ann\u{0085}Lee"]
+        input.organization = "Seoul&nbsp;National University"
+        input.doi = "https://doi.org/10.1000/XYZ"
+        input.arxivCategories = ["cs.CL", " cs.CL ", "cs.LG"]
+        let (record, _) = try #require(Self.kept(input))
+        #expect(record.title == "Café: A \"Naïve\" Approach")
+        #expect(record.abstract == nil)
+        #expect(record.authors == ["D'Mello", "Ann Lee"])
+        #expect(record.organization == "Seoul National University")
+        #expect(record.doi == "10.1000/XYZ")
+        #expect(record.arxivCategories == ["cs.CL", "cs.LG"])
+    }
+
+    @Test func texAndMarkdownAreKeptAsWritten() throws {
+        let (record, _) = try #require(Self.kept(Self.record(#"T\"ULU 3: **Open** $\alpha$-Tuning \%"#)))
+        #expect(record.title == #"T\"ULU 3: **Open** $\alpha$-Tuning \%"#)
+    }
+
+    @Test func yearlessDatesTakeTheSnapshotYear() throws {
+        var input = Self.record("T")
+        input.publishedDate = DateText.parse("Dec 2")
+        input.listingDate = DateText.parse("Jun 2")
+        input.referenceDay = Day(year: 2025, month: 11, day: 6)
+        let (record, counters) = try #require(Self.kept(input))
+        #expect(record.publishedDate?.resolved(snapshot: nil)?.description == "2024-12-02")
+        #expect(record.listingDate?.resolved(snapshot: nil)?.description == "2025-06-02")
+        #expect(counters["date_year_unknown"] == 0)
+    }
+
+    @Test func yearlessDatesWithoutAReferenceDayAreNullAndCounted() throws {
+        var input = Self.record("T")
+        input.publishedDate = DateText.parse("Jul 16")
+        let (record, counters) = try #require(Self.kept(input))
+        #expect(record.publishedDate == nil)
+        #expect(counters["date_year_unknown"] == 1)
+    }
+
+    @Test func anEmptyTitleIsAMissingTitleReject() {
+        guard case .rejected(let reject) = Normalize.normalize(Self.record(" \u{2029} ")) else {
+            Issue.record("an empty title must be rejected")
+            return
+        }
+        #expect(reject.reason == .missingTitle)
+        #expect(reject.location.description == "d.txt:3")
+    }
+}
