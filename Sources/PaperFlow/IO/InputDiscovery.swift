@@ -35,7 +35,7 @@ public struct InputDiscovery: Sendable {
 
     /// Lists every input file, sorted by display path.
     public func discover() -> Result {
-        var walk = Walk(labelRoots: spec.input.paths.count > 1, specDirectory: spec.directory)
+        var walk = Walk(labelRoots: spec.input.paths.count > 1)
         for root in spec.input.paths {
             let resolved = spec.resolve(root)
             if Self.isGlob(root) {
@@ -57,16 +57,17 @@ public struct InputDiscovery: Sendable {
         }
         result.files = files.map { entry in
             var file = entry.file
-            file.snapshotDay = snapshotDay(forSpecPath: entry.specPath)
+            file.snapshotDay = snapshotDay(forFullPath: file.fullPath)
             return file
         }
         return result
     }
 
     /// The day of the first `snapshot_dates` entry (in spec order) whose path or glob covers the file.
-    func snapshotDay(forSpecPath path: String) -> Day? {
+    func snapshotDay(forFullPath path: String) -> Day? {
         for entry in spec.input.snapshotDates {
-            let pattern = entry.pattern.hasSuffix("/") ? String(entry.pattern.dropLast()) : entry.pattern
+            let resolved = spec.resolve(entry.pattern)
+            let pattern = resolved.hasSuffix("/") ? String(resolved.dropLast()) : resolved
             if path == pattern || path.hasPrefix(pattern + "/") || fnmatch(pattern, path, FNM_PATHNAME) == 0 {
                 return entry.day
             }
@@ -105,22 +106,18 @@ public struct InputDiscovery: Sendable {
 private struct Walk {
     struct Entry {
         var file: InputFile
-        /// The path as it would be written in the spec (for `snapshot_dates`).
-        var specPath: String
         /// The real path, so a file reached twice is read once.
         var identity: String
     }
 
     let labelRoots: Bool
-    let specDirectory: String
     var files: [Entry] = []
     var rejects: [Reject] = []
     var counters = Counters()
     private var visitedDirectories = Set<String>()
 
-    init(labelRoots: Bool, specDirectory: String) {
+    init(labelRoots: Bool) {
         self.labelRoots = labelRoots
-        self.specDirectory = specDirectory
     }
 
     /// Visits a root (`relative == nil`) or a path below one.
@@ -158,10 +155,8 @@ private struct Walk {
             return
         }
         guard (info.st_mode & S_IFMT) == S_IFREG else { return }
-        let specPrefix = specDirectory.hasSuffix("/") ? specDirectory : specDirectory + "/"
-        let specPath = fullPath.hasPrefix(specPrefix) ? String(fullPath.dropFirst(specPrefix.count)) : fullPath
         let file = InputFile(fullPath: fullPath, displayPath: display, size: Int(info.st_size), snapshotDay: nil)
-        files.append(Entry(file: file, specPath: specPath, identity: identity))
+        files.append(Entry(file: file, identity: identity))
     }
 
     private func displayPath(relative: String, root: String, isRoot: Bool) -> String {
