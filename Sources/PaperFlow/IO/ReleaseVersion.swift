@@ -34,18 +34,7 @@ public struct ReleaseVersion: Sendable, Equatable {
     /// The UTC day of `SOURCE_DATE_EPOCH` (seconds since 1970).
     static func day(sourceDateEpoch: String?) -> Day? {
         guard let text = sourceDateEpoch, let seconds = Int(text), seconds >= 0 else { return nil }
-        let days = seconds / 86_400
-        // Civil-from-days (Howard Hinnant), proleptic Gregorian, UTC.
-        let shifted = days + 719_468
-        let era = shifted / 146_097
-        let dayOfEra = shifted - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        return Day(year: year, month: month, day: day)
+        return Day(daysSinceEpoch: seconds / 86_400)
     }
 
     /// Whether a directory name is a release of this digest (any day).

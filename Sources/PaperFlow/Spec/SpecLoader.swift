@@ -220,11 +220,7 @@ private struct SpecReader {
             }
             return .string(text)
         case .boolean:
-            guard let flag = value.boolValue else {
-                diagnostics.report(path, "expected a boolean, found \(value.typeName)")
-                return nil
-            }
-            return .boolean(flag)
+            return expect(value, "a boolean", at: path) { $0.boolValue }.map(ParameterValue.boolean)
         case .file:
             guard let text = nonEmptyString(value, at: path) else { return nil }
             if !FileManager.default.fileExists(atPath: resolve(text)) {
@@ -287,43 +283,33 @@ private struct SpecReader {
         return value
     }
 
-    mutating func expectObject(_ value: JSONValue, at path: JSONPath) -> JSONObject? {
-        guard let object = value.objectValue else {
-            diagnostics.report(path, "expected an object, found \(value.typeName)")
+    /// The value as `T`, or nil with "expected <kind>, found <type>" reported at `path`.
+    mutating func expect<T>(_ value: JSONValue, _ kind: String, at path: JSONPath, _ read: (JSONValue) -> T?) -> T? {
+        guard let typed = read(value) else {
+            diagnostics.report(path, "expected \(kind), found \(value.typeName)")
             return nil
         }
-        return object
+        return typed
+    }
+
+    mutating func expectObject(_ value: JSONValue, at path: JSONPath) -> JSONObject? {
+        expect(value, "an object", at: path) { $0.objectValue }
     }
 
     mutating func expectArray(_ value: JSONValue, at path: JSONPath) -> [JSONValue]? {
-        guard let array = value.arrayValue else {
-            diagnostics.report(path, "expected an array, found \(value.typeName)")
-            return nil
-        }
-        return array
+        expect(value, "an array", at: path) { $0.arrayValue }
     }
 
     mutating func integer(_ value: JSONValue, at path: JSONPath) -> Int? {
-        guard let number = value.intValue else {
-            diagnostics.report(path, "expected an integer, found \(value.typeName)")
-            return nil
-        }
-        return number
+        expect(value, "an integer", at: path) { $0.intValue }
     }
 
     mutating func number(_ value: JSONValue, at path: JSONPath) -> Double? {
-        guard let number = value.doubleValue else {
-            diagnostics.report(path, "expected a number, found \(value.typeName)")
-            return nil
-        }
-        return number
+        expect(value, "a number", at: path) { $0.doubleValue }
     }
 
     mutating func nonEmptyString(_ value: JSONValue, at path: JSONPath) -> String? {
-        guard let text = value.stringValue else {
-            diagnostics.report(path, "expected a string, found \(value.typeName)")
-            return nil
-        }
+        guard let text = expect(value, "a string", at: path, { $0.stringValue }) else { return nil }
         guard !text.isEmpty else {
             diagnostics.report(path, "must not be empty")
             return nil
