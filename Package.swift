@@ -18,10 +18,16 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
         .target(
             name: "PaperFlow",
             dependencies: [
                 "CZlib",
+                "CLibXML2",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),

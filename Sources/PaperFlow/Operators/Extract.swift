@@ -72,6 +72,25 @@ public struct Extract: PipelineOperator {
         }
         outcome.format = format.name
         outcome.extraction = format.extract(LoadedInput(bytes: bytes, path: input.displayPath, snapshotDay: input.snapshotDay))
+        rejectRecordsWithInvalidUTF8(&outcome.extraction)
         return outcome
+    }
+
+    /// Records that hold bytes marked invalid by ``MarkupInput`` become `invalid-utf8` rejects.
+    func rejectRecordsWithInvalidUTF8(_ extraction: inout Extraction) {
+        extraction.records.removeAll { record in
+            guard Self.holdsInvalidUTF8(record) else { return false }
+            extraction.rejects.append(Reject(.invalidUTF8, at: record.location, "invalid UTF-8 in this entry"))
+            return true
+        }
+    }
+
+    static func holdsInvalidUTF8(_ record: PaperRecord) -> Bool {
+        let optional = [record.arxivID, record.abstract, record.organization, record.arxivComment, record.doi, record.journalRef]
+        let fields = [record.title] + optional.compactMap { $0 } + record.authors + record.arxivCategories
+        let marker = MarkupInput.invalidMarker.unicodeScalars
+        return fields.contains { field in
+            field.utf8.contains(0xF4) && field.unicodeScalars.contains { marker.contains($0) }
+        }
     }
 }
