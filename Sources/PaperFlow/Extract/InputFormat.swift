@@ -1,15 +1,28 @@
+/// Settings of the `extract` stage that formats read.
+public struct ExtractOptions: Sendable {
+    /// HF daily pages: also read the DOM cards and count disagreements with the JSON (`dom_cross_check`).
+    public var domCrossCheck = false
+
+    public init(domCrossCheck: Bool = false) {
+        self.domCrossCheck = domCrossCheck
+    }
+}
+
 /// The bytes of one input file and what a format needs to know about it.
 public struct LoadedInput: Sendable {
+    /// The content (already decompressed when the file was gzip).
     public let bytes: [UInt8]
     /// The display path (as in `sources`).
     public let path: String
     /// The input's snapshot date (`input.snapshot_dates`), if the spec gives one.
     public let snapshotDay: Day?
+    public let options: ExtractOptions
 
-    public init(bytes: [UInt8], path: String, snapshotDay: Day?) {
+    public init(bytes: [UInt8], path: String, snapshotDay: Day?, options: ExtractOptions = ExtractOptions()) {
         self.bytes = bytes
         self.path = path
         self.snapshotDay = snapshotDay
+        self.options = options
     }
 }
 

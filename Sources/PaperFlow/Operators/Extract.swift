@@ -1,15 +1,21 @@
-/// `extract`: reads every input file, screens it (size, empty, binary), sniffs its format from the
-/// content and extracts one record per paper entry. Files run in parallel; results keep input order.
+/// `extract`: reads every input file, decompresses gzip (recognised by its magic bytes), screens it
+/// (size, empty, binary), sniffs its format from the content and extracts one record per paper entry.
+/// Files run in parallel; results keep input order.
 public struct Extract: PipelineOperator {
     public static let name = "extract"
     public static let summary = "read each input file, sniff its format from the content, extract one record per paper"
-    public static let parameters: [ParameterSpec] = []
+    public static let parameters: [ParameterSpec] = [
+        ParameterSpec("dom_cross_check", .boolean, default: .boolean(false),
+                      "HF daily pages: also read the DOM cards and count disagreements with the JSON"),
+    ]
     public static let placement = StagePlacement(first: true, required: true)
 
     let maxFileBytes: Int
+    let options: ExtractOptions
 
-    public init(parameters: ParameterValues, spec: PipelineSpec) {
+    public init(parameters: ParameterValues, spec: PipelineSpec) throws {
         maxFileBytes = spec.limits.maxFileBytes
+        options = ExtractOptions(domCrossCheck: try parameters.boolean("dom_cross_check"))
     }
 
     /// What one file gave.
@@ -41,7 +47,7 @@ public struct Extract: PipelineOperator {
                 .tooLarge, at: location, "\(input.size) bytes is over max_file_bytes (\(maxFileBytes))"))
             return outcome
         }
-        let bytes: [UInt8]
+        var bytes: [UInt8]
         do {
             bytes = try FileReader.read(input.fullPath)
         } catch {
@@ -49,6 +55,15 @@ public struct Extract: PipelineOperator {
             return outcome
         }
         outcome.digest = SHA256Hex.digest(bytes)
+        if Gzip.isGzip(bytes) {
+            do {
+                bytes = try Gzip.decompress(bytes)
+            } catch {
+                let reason: RejectReason = error.kind == .truncated ? .truncated : .unreadable
+                outcome.extraction.rejects.append(Reject(reason, at: location, "cannot decompress: \(error.message)"))
+                return outcome
+            }
+        }
         if bytes.count > maxFileBytes {
             outcome.extraction.rejects.append(Reject(
                 .tooLarge, at: location, "\(bytes.count) bytes is over max_file_bytes (\(maxFileBytes))"))
@@ -71,7 +86,8 @@ public struct Extract: PipelineOperator {
             return outcome
         }
         outcome.format = format.name
-        outcome.extraction = format.extract(LoadedInput(bytes: bytes, path: input.displayPath, snapshotDay: input.snapshotDay))
+        outcome.extraction = format.extract(
+            LoadedInput(bytes: bytes, path: input.displayPath, snapshotDay: input.snapshotDay, options: options))
         rejectRecordsWithInvalidUTF8(&outcome.extraction)
         return outcome
     }

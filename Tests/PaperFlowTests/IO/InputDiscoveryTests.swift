@@ -57,7 +57,7 @@ struct InputDiscoveryTests {
         let root = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }
         let spec = try Self.spec(["."], directory: root)
-        let extract = Extract(parameters: ParameterValues([:]), spec: spec)
+        let extract = try Extract(parameters: ParameterValues(["dom_cross_check": .boolean(false)]), spec: spec)
         let outcome = extract.read(InputFile(fullPath: root.path, displayPath: "dir", size: 0, snapshotDay: nil))
         #expect(outcome.extraction.rejects.map(\.reason) == [.unreadable])
         #expect(outcome.extraction.rejects.first?.location.description == "dir")
