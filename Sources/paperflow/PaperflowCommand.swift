@@ -8,7 +8,10 @@ struct PaperflowCommand: ParsableCommand {
         commandName: "paperflow",
         abstract: "Turn scraped pages that list ML papers into a deduplicated, versioned dataset release.",
         version: Versions.paperflow,
-        subcommands: [RunCommand.self, ValidateCommand.self, OperatorsCommand.self]
+        subcommands: [
+            RunCommand.self, ValidateCommand.self, OperatorsCommand.self, DiffCommand.self, InspectCommand.self,
+            SnapshotCommand.self,
+        ]
     )
 }
 
@@ -26,5 +29,15 @@ func loadSpec(_ path: String) throws -> PipelineSpec {
         let count = error.issues.count
         printError("\(path): \(count) problem\(count == 1 ? "" : "s"); see the pipeline.json reference in README.md")
         throw ExitCode(2)
+    }
+}
+
+/// Reads a published release, or prints why not and exits with status 1.
+func readRelease(_ path: String) throws -> PublishedRelease {
+    do {
+        return try PublishedRelease.read(path)
+    } catch {
+        printError("paperflow: \(error.message)")
+        throw ExitCode(1)
     }
 }

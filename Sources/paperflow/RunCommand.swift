@@ -15,6 +15,9 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Run every stage but write nothing; list the inputs with their sniffed formats.")
     var dryRun = false
 
+    @Option(help: "Publish into this release directory instead of the spec's release.dir.")
+    var releaseDir: String?
+
     func validate() throws {
         if let jobs, jobs < 1 {
             throw ValidationError("Please give --jobs a value of at least 1.")
@@ -23,7 +26,7 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let pipeline = try loadSpec(spec)
-        let runner = Runner(spec: pipeline, jobs: jobs, dryRun: dryRun)
+        let runner = Runner(spec: pipeline, jobs: jobs, dryRun: dryRun, releaseDirectory: releaseDir)
         do {
             let report = try runner.run()
             if dryRun { print(InputListing.render(report.dataset.inputs), terminator: "") }

@@ -65,9 +65,10 @@ struct EndToEndTests {
         }
         let sums = try String(contentsOf: workspace.appendingPathComponent("out/latest/SHA256SUMS"), encoding: .utf8)
         #expect(sums.split(separator: "\n").map { $0.split(separator: " ").last.map(String.init) ?? "" } == [
+            "README.md", "croissant.json",
             "data/train-00000-of-00005.jsonl.gz", "data/train-00001-of-00005.jsonl.gz", "data/train-00002-of-00005.jsonl.gz",
-            "data/train-00003-of-00005.jsonl.gz", "data/train-00004-of-00005.jsonl.gz", "manifest.json", "rejects.jsonl.gz",
-            "stats.json",
+            "data/train-00003-of-00005.jsonl.gz", "data/train-00004-of-00005.jsonl.gz", "diff.json", "manifest.json",
+            "rejects.jsonl.gz", "schema.json", "stats.json",
         ])
     }
 
@@ -102,7 +103,7 @@ struct EndToEndTests {
         let output = try CLI.run(["run", "strict.json"], in: workspace)
         #expect(output.status == 1)
         #expect(output.stderr.contains("input files were rejected, over limits.max_rejected_files_ratio (0.5)"))
-        #expect(!FileManager.default.fileExists(atPath: workspace.appendingPathComponent("out").path))
+        #expect(CLI.publishedVersions(in: workspace.appendingPathComponent("out")).isEmpty)
     }
 
     @Test func tooFewRecordsFailsAndPublishesNothing() throws {
@@ -114,7 +115,7 @@ struct EndToEndTests {
         let output = try CLI.run(["run"], in: workspace)
         #expect(output.status == 1)
         #expect(output.stderr.contains("fewer than limits.min_records (100)"))
-        #expect(!FileManager.default.fileExists(atPath: workspace.appendingPathComponent("out").path))
+        #expect(CLI.publishedVersions(in: workspace.appendingPathComponent("out")).isEmpty)
     }
 
     @Test func noMatchingInputFails() throws {

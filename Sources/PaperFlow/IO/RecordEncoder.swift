@@ -1,12 +1,8 @@
 /// Writes a record as one canonical JSON line: every key in DESIGN §2 order, explicit `null`,
 /// no spaces, raw UTF-8, ending in `\n`.
 public enum RecordEncoder {
-    /// The record keys in release order.
-    public static let keys = [
-        "id", "arxiv_id", "arxiv_version", "title", "title_hash", "abstract", "authors", "authors_count",
-        "organization", "published_date", "listing_date", "upvotes", "comments", "arxiv_categories",
-        "arxiv_comment", "doi", "journal_ref", "labels", "sources",
-    ]
+    /// The record keys in release order (``RecordSchema/fields``).
+    public static let keys = RecordSchema.fields.map(\.name)
 
     /// The canonical line of `record`, newline included.
     public static func line(_ record: PaperRecord) -> [UInt8] {

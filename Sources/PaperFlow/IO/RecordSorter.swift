@@ -5,8 +5,8 @@
 public protocol RecordSorter {
     /// Adds one canonical line whose record id is `id`.
     mutating func add(id: String, line: [UInt8]) throws(SortError)
-    /// Calls `body` with every line, ordered by id bytes (ties by line bytes).
-    mutating func forEachSorted(_ body: ([UInt8]) throws -> Void) rethrows
+    /// Calls `body` with every id and line, ordered by id bytes (ties by line bytes).
+    mutating func forEachSorted(_ body: (String, [UInt8]) throws -> Void) rethrows
 }
 
 /// The sorter cannot hold more records.
@@ -36,11 +36,11 @@ public struct InMemoryRecordSorter: RecordSorter {
         entries.append((id, line))
     }
 
-    public mutating func forEachSorted(_ body: ([UInt8]) throws -> Void) rethrows {
+    public mutating func forEachSorted(_ body: (String, [UInt8]) throws -> Void) rethrows {
         entries.sort { lhs, rhs in
             if lhs.id != rhs.id { return lhs.id.utf8.lexicographicallyPrecedes(rhs.id.utf8) }
             return lhs.line.lexicographicallyPrecedes(rhs.line)
         }
-        for entry in entries { try body(entry.line) }
+        for entry in entries { try body(entry.id, entry.line) }
     }
 }

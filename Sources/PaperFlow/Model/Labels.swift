@@ -30,7 +30,7 @@ public struct Labels: Hashable, Sendable {
     }
 
     /// The facets of `taxonomy.md`, in its order.
-    public static let facetNames = ["approach", "modality", "domain", "contribution", "safety"]
+    public static let facetNames = RecordSchema.labelFields.map(\.name)
 
     /// Every facet present and null: the labels of a pipeline without a `label` stage.
     public static let unlabeled = Labels(facets: facetNames.map { Facet(name: $0, value: .none) })

@@ -30,24 +30,29 @@ public struct Write: PipelineOperator {
             sourceDateEpoch: ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"])
         let directory = ReleaseDirectory(root: context.spec.resolve(context.spec.release.dir))
         if let existing = directory.existing(version) {
+            // The inputs are those of an existing release: nothing is written. If `latest` points elsewhere (an
+            // earlier run died between the rename and the move of `latest`, or the inputs went back to an older
+            // state), `latest` is moved to it, since a release is what the current inputs hold.
+            if !context.dryRun && directory.latest != existing { try directory.pointLatest(at: existing) }
             dataset.publication = Publication(
                 version: existing, directory: directory.root + "/" + existing, status: .alreadyPublished,
                 shardCount: 0, recordCount: dataset.records.count)
             return
         }
+        let previous = try directory.latest.map { try PublishedRelease.read(directory.root + "/" + $0) }
         let builder = ReleaseBuilder(
-            spec: context.spec, version: version, gzip: gzip, shardBytes: shardBytes, executor: context.executor)
+            spec: context.spec, version: version, gzip: gzip, shardBytes: shardBytes, executor: context.executor,
+            previous: previous)
         let files = try builder.files(for: dataset)
         let shardCount = files.filter { $0.path.hasPrefix("data/") }.count
-        if context.dryRun {
-            dataset.publication = Publication(
-                version: version.name, directory: directory.root + "/" + version.name, status: .dryRun,
-                shardCount: shardCount, recordCount: dataset.records.count)
-            return
-        }
-        let path = try directory.publish(version.name, files: files)
-        dataset.publication = Publication(
-            version: version.name, directory: path, status: .published,
+        var publication = Publication(
+            version: version.name, directory: directory.root + "/" + version.name, status: .dryRun,
             shardCount: shardCount, recordCount: dataset.records.count)
+        if !context.dryRun {
+            publication.directory = try directory.publish(version.name, files: files)
+            publication.status = .published
+            try directory.prune(keep: context.spec.release.keep)
+        }
+        dataset.publication = publication
     }
 }

@@ -30,8 +30,10 @@ public struct Runner: Sendable {
     public let executor: ParallelExecutor
     public let dryRun: Bool
 
-    /// A runner with `jobs` threads (default: all cores).
-    public init(spec: PipelineSpec, jobs: Int? = nil, dryRun: Bool = false) {
+    /// A runner with `jobs` threads (default: all cores); `releaseDirectory` overrides `release.dir`.
+    public init(spec: PipelineSpec, jobs: Int? = nil, dryRun: Bool = false, releaseDirectory: String? = nil) {
+        var spec = spec
+        if let releaseDirectory { spec.release.dir = releaseDirectory }
         self.spec = spec
         self.executor = ParallelExecutor(jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
         self.dryRun = dryRun
@@ -48,6 +50,15 @@ public struct Runner: Sendable {
         guard !discovery.files.isEmpty else {
             throw RunFailure(message: "no input matched input.paths (\(spec.input.paths.joined(separator: ", ")))", report: report)
         }
+        var lock: ReleaseLock?
+        if !dryRun {
+            do {
+                lock = try ReleaseLock(root: spec.resolve(spec.release.dir))
+            } catch {
+                throw RunFailure(message: error.message, report: report)
+            }
+        }
+        defer { withExtendedLifetime(lock) {} }
         let context = RunContext(spec: spec, executor: executor, dryRun: dryRun)
         for (position, stage) in spec.stages.enumerated() {
             if position == spec.stages.count - 1 {

@@ -33,15 +33,16 @@ public enum SummaryTable {
         return text
     }
 
-    /// Columns padded to their widest cell; the first column left-aligned, the others right-aligned.
-    static func table(_ rows: [[String]]) -> String {
+    /// Columns padded to their widest cell; the columns in `leftAligned` (the first by default) left-aligned,
+    /// the others right-aligned.
+    static func table(_ rows: [[String]], leftAligned: Set<Int> = [0]) -> String {
         guard let columns = rows.first?.count else { return "" }
         let widths = (0..<columns).map { column in rows.map { $0[column].count }.max() ?? 0 }
         var text = ""
         for row in rows {
             let cells = row.enumerated().map { column, cell in
                 let padding = String(repeating: " ", count: widths[column] - cell.count)
-                return column == 0 ? cell + padding : padding + cell
+                return leftAligned.contains(column) ? cell + padding : padding + cell
             }
             text += cells.joined(separator: "  ") + "\n"
         }

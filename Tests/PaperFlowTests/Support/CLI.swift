@@ -87,4 +87,9 @@ enum CLI {
     static func gunzip(_ url: URL) throws -> String {
         String(decoding: try Gzip.decompress(Array(try Data(contentsOf: url))), as: UTF8.self)
     }
+
+    /// Every entry of a release directory that is not hidden (versions, `latest`, `runs`).
+    static func publishedVersions(in directory: URL) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+    }
 }

@@ -1,5 +1,6 @@
 /// Builds the files of a release from a finished dataset: data shards, `manifest.json`,
-/// `stats.json`, `rejects.jsonl.gz` and `SHA256SUMS`. Pure: it returns bytes and writes nothing.
+/// `schema.json`, `croissant.json`, the `README.md` card, `stats.json`, `rejects.jsonl.gz`,
+/// `diff.json` and `SHA256SUMS`. Pure: it returns bytes and writes nothing.
 public struct ReleaseBuilder: Sendable {
     public var spec: PipelineSpec
     public var version: ReleaseVersion
@@ -7,13 +8,19 @@ public struct ReleaseBuilder: Sendable {
     /// Shards close before a line that would take them past this many uncompressed bytes.
     public var shardBytes: Int
     public var executor: ParallelExecutor
+    /// The release `latest` pointed to before this run, for `diff.json`.
+    public var previous: PublishedRelease?
 
-    public init(spec: PipelineSpec, version: ReleaseVersion, gzip: GzipOptions, shardBytes: Int, executor: ParallelExecutor) {
+    public init(
+        spec: PipelineSpec, version: ReleaseVersion, gzip: GzipOptions, shardBytes: Int, executor: ParallelExecutor,
+        previous: PublishedRelease?
+    ) {
         self.spec = spec
         self.version = version
         self.gzip = gzip
         self.shardBytes = shardBytes
         self.executor = executor
+        self.previous = previous
     }
 
     /// One data shard before and after compression.
@@ -31,7 +38,8 @@ public struct ReleaseBuilder: Sendable {
         }
         var sorter = InMemoryRecordSorter()
         for entry in lines { try sorter.add(id: entry.id, line: entry.line) }
-        var packed = pack(&sorter)
+        var released: [PublishedRelease.Line] = []
+        var packed = pack(&sorter) { id, line in released.append(PublishedRelease.Line(id: id, bytes: Array(line.dropLast()))) }
         for index in packed.indices {
             packed[index].gzip = try Gzip.compress(packed[index].jsonl, options: gzip, executor: executor)
         }
@@ -42,6 +50,14 @@ public struct ReleaseBuilder: Sendable {
         var files = shards.map { ReleaseFile(path: $0.path, bytes: $0.gzip) }
         files.append(ReleaseFile(path: "rejects.jsonl.gz", bytes: try Gzip.compress(rejectLines(dataset.rejects), options: gzip, executor: executor)))
         files.append(ReleaseFile(path: "stats.json", bytes: document(ReleaseStats.json(dataset))))
+        files.append(ReleaseFile(path: "schema.json", bytes: document(SchemaDocument.json(datasetName: spec.name))))
+        let croissantShards = zip(shards, shardDigests).map { CroissantDocument.Shard(path: $0.path, sha256: $1.gzip) }
+        files.append(ReleaseFile(
+            path: "croissant.json", bytes: document(CroissantDocument.json(spec: spec, version: version.name, shards: croissantShards))))
+        files.append(ReleaseFile(path: "README.md", bytes: Array(DatasetCard.markdown(
+            spec: spec, version: version.name, recordCount: dataset.records.count, shardCount: shards.count).utf8)))
+        let diff = ReleaseDiff(from: previous.map { ($0.version, $0.lines) }, to: (version.name, released))
+        files.append(ReleaseFile(path: "diff.json", bytes: document(diff.json)))
         let manifest = ReleaseManifest(
             spec: spec, version: version, dataset: dataset,
             shards: zip(shards, shardDigests).map { shard, digests in
@@ -55,12 +71,14 @@ public struct ReleaseBuilder: Sendable {
         return files
     }
 
-    /// Cuts the sorted lines into shards of at most `shardBytes` (a longer single line gets a shard of its own).
-    func pack(_ sorter: inout some RecordSorter) -> [Shard] {
+    /// Cuts the sorted lines into shards of at most `shardBytes` (a longer single line gets a shard of its own);
+    /// `each` sees every line in release order.
+    func pack(_ sorter: inout some RecordSorter, each: (String, [UInt8]) -> Void) -> [Shard] {
         var contents: [(jsonl: [UInt8], records: Int)] = []
         var current: [UInt8] = []
         var records = 0
-        sorter.forEachSorted { line in
+        sorter.forEachSorted { id, line in
+            each(id, line)
             if !current.isEmpty && current.count + line.count > shardBytes {
                 contents.append((current, records))
                 current = []

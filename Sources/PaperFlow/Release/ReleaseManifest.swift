@@ -29,6 +29,7 @@ public struct ReleaseManifest: Sendable {
                 "name": .string("paperflow"),
                 "version": .string(Versions.paperflow),
                 "compressor": .string("zlib " + Gzip.zlibVersion),
+                "libxml2": .string(MarkupDocument.libxml2Version),
             ]),
             "license": .string(spec.release.license),
             "input_sha256": .string(version.inputDigest),

@@ -35,8 +35,18 @@ public struct ReleaseDirectory: Sendable {
 
     /// The published version whose digest matches, if any (any day).
     public func existing(_ version: ReleaseVersion) -> String? {
+        versionNames().first { version.matches(directoryName: $0) }
+    }
+
+    /// The version `latest` points to, if any.
+    public var latest: String? {
+        try? FileManager.default.destinationOfSymbolicLink(atPath: root + "/latest")
+    }
+
+    /// The names of the published versions (not `latest`, `runs` or hidden entries), sorted.
+    public func versionNames() -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []
-        return names.sorted().first { version.matches(directoryName: $0) }
+        return names.filter { !$0.hasPrefix(".") && $0 != "latest" && $0 != "runs" }.sorted()
     }
 
     /// Writes `files` as version `name` and points `latest` at it; returns the version's path.
@@ -46,18 +56,40 @@ public struct ReleaseDirectory: Sendable {
         try makeDirectory(root)
         try removeIfPresent(temporary)
         try makeDirectory(temporary)
-        for file in files {
+        for (index, file) in files.enumerated() {
             let path = temporary + "/" + file.path
             try makeDirectory((path as NSString).deletingLastPathComponent)
             try write(file.bytes, to: path)
+            if index == 0 { FaultInjection.point("first-file") }
         }
         try syncDirectory(temporary)
+        FaultInjection.point("before-rename")
         guard rename(temporary, target) == 0 else {
             throw PublishError(message: "cannot move \(temporary) to \(target): \(String(cString: strerror(errno)))")
         }
         try syncDirectory(root)
+        FaultInjection.point("before-latest")
         try pointLatest(at: name)
+        FaultInjection.point("after-latest")
         return target
+    }
+
+    /// Removes what killed runs left (temporary directories and links) and the oldest releases
+    /// beyond `keep`, never the target of `latest`. Call with the lock held, after `latest` moved.
+    public func prune(keep: Int) throws(PublishError) {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []
+        for name in names where name.hasPrefix(".tmp-") || name.hasPrefix(".latest-") {
+            try removeIfPresent(root + "/" + name)
+        }
+        let current = latest
+        let byAge = versionNames().map { name -> (name: String, modified: Int) in
+            var info = stat()
+            _ = lstat(root + "/" + name, &info)
+            return (name, Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec))
+        }.sorted { $0.modified != $1.modified ? $0.modified > $1.modified : $0.name > $1.name }
+        for (position, entry) in byAge.enumerated() where position >= keep && entry.name != current {
+            try removeIfPresent(root + "/" + entry.name)
+        }
     }
 
     /// Writes the run log (not part of the release) to `runs/<version>.json`.
@@ -71,7 +103,8 @@ public struct ReleaseDirectory: Sendable {
         }
     }
 
-    private func pointLatest(at name: String) throws(PublishError) {
+    /// Points `latest` at the version `name` atomically (a new link renamed over the old one).
+    public func pointLatest(at name: String) throws(PublishError) {
         let link = root + "/.latest-" + String(getpid())
         try removeIfPresent(link)
         guard symlink(name, link) == 0 else {
