@@ -8,7 +8,7 @@ SNAPSHOT_RUN = .build/snapshot-release
 LOADER_VENV = .build/loader-venv
 PARTS ?= pandas,duckdb,polars,datasets,schema,croissant
 
-.PHONY: build test run release validate snapshot check-snapshot loader-check clean
+.PHONY: build test run release validate snapshot check-snapshot loader-check bench clean
 
 build:
 	$(SWIFT) build -c $(CONFIG)
@@ -48,3 +48,9 @@ loader-check: run
 
 clean:
 	rm -rf .build out
+
+# Speed and memory on a generated corpus (SIZE_MB, default 100) beside floors and the Python peers.
+SIZE_MB ?= 100
+bench: build
+	command -v xmllint >/dev/null || echo "note: install libxml2-utils for the libxml2 parse floor"
+	python3 scripts/bench.py --size-mb $(SIZE_MB)
