@@ -1,4 +1,4 @@
-/// `hf-daily-html`: Hugging Face daily, weekly and monthly papers pages, 2024 and 2025-26 layouts (markup.md §2.1–2.3).
+/// `hf-daily-html`: Hugging Face daily, weekly and monthly papers pages, 2024 and 2025-26 layouts (markup.md §2.1-2.3).
 ///
 /// The papers come from the JSON in the `data-props` attribute of the `div[data-target="DailyPapers"]` island, found
 /// by name (a 2025-26 page has eight islands). When that div, its `data-props` or its JSON is missing or broken, the
@@ -15,8 +15,8 @@ public enum HFDailyHTML: InputFormat {
     public static func recognizes(_ head: ArraySlice<UInt8>) -> Bool {
         var start = head.startIndex
         if head.starts(with: [0xEF, 0xBB, 0xBF]) { start += 3 }
-        guard let first = head[start...].first(where: { !ContentScreen.isASCIIWhitespace($0) }), first == UInt8(ascii: "<")
-        else { return false }
+        let first = head[start...].first { !ContentScreen.isASCIIWhitespace($0) }
+        guard first == UInt8(ascii: "<") else { return false }
         let hasIsland = contains(head, #"data-target="DailyPapers""#)
         if hasIsland {
             return !(contains(head, "searchResults") && !contains(head, "dailyPapers"))
@@ -32,8 +32,8 @@ public enum HFDailyHTML: InputFormat {
             document = try MarkupDocument.html(input.bytes)
         } catch {
             var extraction = Extraction()
-            extraction.rejects.append(Reject(
-                .layoutChanged, at: Location(path: input.path), "libxml2 could not read the page: \(error.description)"))
+            let detail = "libxml2 could not read the page: \(error.description)"
+            extraction.rejects.append(Reject(.layoutChanged, at: Location(path: input.path), detail))
             return extraction
         }
         var reader = Reader(input: input, document: document)
@@ -56,38 +56,35 @@ extension HFDailyHTML {
         }
 
         mutating func read() {
+            let file = Location(path: input.path)
             guard let root = document.root else {
-                extraction.rejects.append(Reject(.layoutChanged, at: Location(path: input.path), "the page has no root element"))
+                extraction.rejects.append(Reject(.layoutChanged, at: file, "the page has no root element"))
                 return
             }
             let island = root.firstElement { $0.name == "div" && $0.attribute("data-target") == HFDailyHTML.islandTarget }
-            let cut = HFDailyHTML.isCutOff(input.bytes)
-            let lastNode = cut ? HFDailyHTML.lastNode(of: root) : nil
+            let lastNode = HFDailyHTML.isCutOff(input.bytes) ? HFDailyHTML.lastNode(of: root) : nil
+            let end = Location(path: input.path, position: .byte(input.bytes.count))
             switch HFDailyHTML.list(in: island) {
             case .found(let props, let list):
-                let islandLocation = island.map(location) ?? Location(path: input.path)
-                readJSON(props: props, list: list, at: islandLocation)
+                readJSON(props: props, list: list, at: island.map(location) ?? file)
                 if input.options.domCrossCheck {
                     let cards = HFDailyHTML.cards(in: island ?? root, root: root, cutAt: lastNode)
                     extraction.counters.add("hf_daily_dom_disagreements", HFDailyHTML.disagreements(list, cards))
                 }
-                if cut {
-                    extraction.rejects.append(Reject(
-                        .truncated, at: Location(path: input.path, position: .byte(input.bytes.count)),
-                        "the page is cut off after its DailyPapers JSON; the \(list.count) papers of the JSON are kept"))
+                if lastNode != nil {
+                    let detail = "the page is cut off after its DailyPapers JSON, whose \(list.count) papers are kept"
+                    extraction.rejects.append(Reject(.truncated, at: end, detail))
                 }
             case .unusable(let why):
                 let cards = HFDailyHTML.cards(in: island ?? root, root: root, cutAt: lastNode)
-                let pageDay = HFDailyHTML.pageDay(inDateWidgetOf: root)
-                readCards(cards, pageDay: pageDay)
-                if cut {
-                    let cutCard = cards.last(where: \.isCut)
-                    extraction.rejects.append(Reject(
-                        .truncated, at: cutCard.map { location($0.node) } ?? Location(path: input.path, position: .byte(input.bytes.count)),
-                        "the page is cut off (\(why)); the \(cards.filter { !$0.isCut }.count) cards before the cut are read"))
+                readCards(cards, pageDay: HFDailyHTML.pageDay(inDateWidgetOf: root))
+                if lastNode != nil {
+                    let cutCard = cards.last(where: \.isCut).map { location($0.node) }
+                    let detail = "the page is cut off (\(why)); the \(cards.filter { !$0.isCut }.count) cards before the cut are read"
+                    extraction.rejects.append(Reject(.truncated, at: cutCard ?? end, detail))
                 } else if cards.isEmpty {
                     extraction.rejects.append(Reject(
-                        .layoutChanged, at: island.map(location) ?? Location(path: input.path),
+                        .layoutChanged, at: island.map(location) ?? file,
                         "an HF daily papers page without readable papers: \(why), and no paper cards"))
                 } else {
                     extraction.counters.add("hf_daily_dom_fallback")
@@ -106,8 +103,8 @@ extension HFDailyHTML {
                     continue
                 }
                 let paper = item["paper"]?.objectValue
-                let title = HFDailyHTML.nonBlank(paper?["title"]?.stringValue) ?? HFDailyHTML.nonBlank(item["title"]?.stringValue)
-                guard let title else {
+                guard let title = HFDailyHTML.nonBlank(paper?["title"]?.stringValue)
+                    ?? HFDailyHTML.nonBlank(item["title"]?.stringValue) else {
                     extraction.rejects.append(Reject(.missingTitle, at: islandLocation, "dailyPapers[\(index)] has no title"))
                     continue
                 }
@@ -123,8 +120,8 @@ extension HFDailyHTML {
                 record.comments = item["numComments"]?.intValue ?? paper?["numComments"]?.intValue
                 record.organization = HFDailyHTML.organization(paper?["organization"])
                     ?? HFDailyHTML.organization(item["organization"])
-                let featured = (paper?["submittedOnDailyAt"] ?? item["submittedOnDailyAt"])?.stringValue.flatMap(DateText.parse)
-                record.listingDate = featured ?? pageDay
+                let featured = paper?["submittedOnDailyAt"] ?? item["submittedOnDailyAt"]
+                record.listingDate = featured?.stringValue.flatMap(DateText.parse) ?? pageDay
                 record.referenceDay = input.snapshotDay ?? pageDay.flatMap { $0.resolved(snapshot: nil) }
                 extraction.records.append(record)
             }
@@ -325,7 +322,8 @@ extension HFDailyHTML {
         return !path.contains { $0 == "/" || $0 == "?" || $0 == "#" } && path != "papers" && path != "login"
     }
 
-    /// A page's day from the 2024 date widget, `<time datetime="2024-08-01T00:00:00.000Z">`, when there is exactly one.
+    /// A page's day from the 2024 date widget, `<time datetime="2024-08-01T00:00:00.000Z">`, when there is exactly one
+    /// (2024 pages were all daily pages). The 2025-26 widget prints a day without a year (`Sep 28`) and gives none.
     static func pageDay(inDateWidgetOf scope: MarkupNode) -> PartialDate? {
         let times = scope.elements { $0.name == "time" && $0.attribute("datetime") != nil }
         guard times.count == 1, let date = times[0].attribute("datetime").flatMap(DateText.parse), date.year != nil else {

@@ -266,6 +266,17 @@ struct HFDailyHTMLTests {
         #expect(result.records.map(\.comments) == [2])
     }
 
+    @Test func deepNestingIsWalkedWithoutExhaustingTheStack() {
+        let depth = 200_000
+        let shell = #"<html><head><title>Daily Papers - Hugging Face</title></head><body class="DailyPapersPage">"#
+        let deep = shell + String(repeating: "<div>", count: depth) + "deep" + String(repeating: "</div>", count: depth)
+        let complete = Self.extract(Array((deep + "</body></html>").utf8))
+        #expect(complete.records.isEmpty)
+        #expect(complete.rejects.map(\.reason) == [.layoutChanged])
+        let cut = Self.extract(Array(deep.utf8))
+        #expect(cut.rejects.map(\.reason) == [.truncated])
+    }
+
     @Test func smallReaders() {
         #expect(HFDailyHTML.paperID("/papers/2407.21783") == "2407.21783")
         #expect(HFDailyHTML.paperID("/papers/2407.21783#community") == "2407.21783")
