@@ -50,6 +50,7 @@ public protocol InputFormat: Sendable {
 /// Every known format, in sniffing order (the most specific first).
 public enum FormatRegistry {
     public static let all: [any InputFormat.Type] = [
+        HFDailyHTML.self,
         HFText.self,
     ]
 
