@@ -50,6 +50,9 @@ public protocol InputFormat: Sendable {
 /// Every known format, in sniffing order (the most specific first).
 public enum FormatRegistry {
     public static let all: [any InputFormat.Type] = [
+        HFSearchHTML.self,
+        HFPaperHTML.self,
+        RecordsJSONL.self,
         HFText.self,
     ]
 
