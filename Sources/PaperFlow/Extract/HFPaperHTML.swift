@@ -11,8 +11,12 @@ public enum HFPaperHTML: InputFormat {
     /// An HF papers page with a `Published on` line and an `arxiv:` chip, without a `DailyPapers` island.
     public static func recognizes(_ head: ArraySlice<UInt8>) -> Bool {
         let sniff = SniffHead(head)
-        return sniff.isHuggingFacePapersPage && !sniff.contains("data-target=\"DailyPapers\"")
-            && sniff.contains("Published on") && sniff.containsIgnoringCase("arxiv:") && sniff.contains("<h1")
+        return sniff.isHuggingFacePapersPage && !sniff.contains("data-target=\"DailyPapers\"") && showsOnePaper(sniff)
+    }
+
+    /// The marks of a single paper page in a head: an `h1`, a `Published on` line and an `arxiv:` chip.
+    static func showsOnePaper(_ sniff: SniffHead) -> Bool {
+        sniff.contains("<h1") && sniff.contains("Published on") && sniff.containsIgnoringCase("arxiv:")
     }
 
     public static func extract(_ input: LoadedInput) -> Extraction {
@@ -63,7 +67,7 @@ public enum HFPaperHTML: InputFormat {
 
     /// The id of the `arxiv:<id>` chip, else of a link to `arxiv.org/abs/<id>`, else of the page's canonical URL.
     static func arxivID(_ root: MarkupNode) -> (id: String, version: Int?)? {
-        if let chip = labelled("arxiv:", in: root) ?? labelled("arXiv:", in: root),
+        if let chip = labelled("arxiv:", in: root, ignoringCase: true),
            let found = HFPaperLink.versioned(HFText.trimmed(String(HFText.trimmed(chip.text).dropFirst("arxiv:".count)))) {
             return found
         }
@@ -80,12 +84,15 @@ public enum HFPaperHTML: InputFormat {
         return url.flatMap(HFPaperLink.arxivID).map { ($0, nil) }
     }
 
-    /// The element holding the first text node that starts with `label`.
-    static func labelled(_ label: String, in root: MarkupNode) -> MarkupNode? {
+    /// The element holding the first text node that starts with `label` (lower case when `ignoringCase`).
+    static func labelled(_ label: String, in root: MarkupNode, ignoringCase: Bool = false) -> MarkupNode? {
         var found: MarkupNode?
         root.walk { node in
             guard found == nil else { return false }
-            if node.isText, HFText.trimmed(node.text).hasPrefix(label) { found = node.parent }
+            if node.isText {
+                let text = HFText.trimmed(node.text)
+                if ignoringCase ? text.prefix(label.count).lowercased() == label : text.hasPrefix(label) { found = node.parent }
+            }
             return found == nil && node.isElement
         }
         return found

@@ -6,7 +6,10 @@
 /// first `p` after the title), then the author `ul` ("N authors") or an organization chip, the date
 /// (`Dec 19, 2023`, or `Jun 2` without a year: `normalize` gives it the year of the snapshot date, else
 /// of the page's `<time datetime>` day), and the `#community` comment link (0 when the card shows a
-/// date but no link). A page cut off keeps the cards before the cut and adds one `truncated` reject.
+/// date but no link). A card without a title is a `missing-title` reject; a page without cards, or
+/// whose cards all lack a title, is one `layout-changed` reject. A page cut off, or one whose bytes
+/// hold more `<article` start tags than libxml2 could read, keeps the cards before the loss and adds
+/// one `truncated` reject.
 public enum HFSearchHTML: InputFormat {
     public static let name = "hf-search-html"
 
@@ -18,8 +21,7 @@ public enum HFSearchHTML: InputFormat {
         if sniff.contains("data-target=\"DailyPapers\"") {
             return sniff.contains("searchResults")
         }
-        let isPaperPage = sniff.contains("Published on") && sniff.containsIgnoringCase(">arxiv:")
-        return !isPaperPage && sniff.contains("<article") && sniff.contains("<h3")
+        return !HFPaperHTML.showsOnePaper(sniff) && sniff.contains("<article") && sniff.contains("<h3")
     }
 
     public static func extract(_ input: LoadedInput) -> Extraction {
