@@ -158,4 +158,24 @@ struct HFSearchHTMLTests {
         let bytes = Array("<ARTICLE class=x><articles></Article><article>\n<article/></article ></artic".utf8)
         #expect(HTMLCutOff.tagCounts("article", in: bytes) == (3, 2))
     }
+
+    @Test func throughExtractAGzipPageIsSniffedAndInvalidUTF8RejectsOnlyItsCard() throws {
+        let root = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        var bytes = Array(try Self.page().utf8)
+        let title = try #require(bytes.firstRange(of: Array("Adapter Routing".utf8)))
+        bytes.insert(0xFF, at: title.upperBound)
+        let gzip = try Gzip.compress(bytes, executor: ParallelExecutor(jobs: 1))
+        try Data(gzip).write(to: root.appendingPathComponent("search.html.gz"))
+        let spec = try TestSupport.spec("""
+        {"version": 1, "name": "t", "input": {"paths": ["."]}, "stages": [{"op": "extract"}, {"op": "write"}]}
+        """, directory: root.path)
+        let extract = try Extract(parameters: ParameterValues(["dom_cross_check": .boolean(false)]), spec: spec)
+        let outcome = extract.read(InputFile(
+            fullPath: root.appendingPathComponent("search.html.gz").path, displayPath: "search.html.gz", size: gzip.count, snapshotDay: nil))
+        #expect(outcome.format == HFSearchHTML.name)
+        #expect(outcome.extraction.records.map(\.arxivID) == ["2401.00101", "2312.09999", "2402.01234"])
+        #expect(outcome.extraction.rejects.map(\.reason) == [.invalidUTF8])
+        #expect(outcome.extraction.rejects.map(\.location.description) == ["search.html.gz:\(Self.location(of: "<article", occurrence: 1, in: try Self.page()).dropFirst("search.html:".count))"])
+    }
 }
