@@ -51,6 +51,9 @@ public protocol InputFormat: Sendable {
 public enum FormatRegistry {
     public static let all: [any InputFormat.Type] = [
         HFDailyHTML.self,
+        HFSearchHTML.self,
+        HFPaperHTML.self,
+        RecordsJSONL.self,
         HFText.self,
     ]
 
