@@ -13,17 +13,24 @@ public enum HFDailyHTML: InputFormat {
     static let islandTarget = "DailyPapers"
 
     public static func recognizes(_ head: ArraySlice<UInt8>) -> Bool {
-        var start = head.startIndex
-        if head.starts(with: [0xEF, 0xBB, 0xBF]) { start += 3 }
-        let first = head[start...].first { !ContentScreen.isASCIIWhitespace($0) }
-        guard first == UInt8(ascii: "<") else { return false }
-        let hasIsland = contains(head, #"data-target="DailyPapers""#)
-        if hasIsland {
-            return !(contains(head, "searchResults") && !contains(head, "dailyPapers"))
+        let sniff = SniffHead(head)
+        guard sniff.startsWithMarkup else { return false }
+        if sniff.contains(#"data-target="DailyPapers""#) {
+            return !(sniff.contains("searchResults") && !sniff.contains("dailyPapers"))
         }
-        let hasShell = contains(head, "DailyPapersPage") || contains(head, "<title>Daily Papers")
-        let looksLikeSearch = contains(head, "searchResults") || contains(head, "/papers?q=")
+        let hasShell = sniff.contains("DailyPapersPage") || sniff.contains("<title>Daily Papers")
+        let looksLikeSearch = sniff.contains("searchResults") || sniff.contains("/papers?q=") || firstCardHoldsParagraph(head)
         return hasShell && !looksLikeSearch
+    }
+
+    /// Whether the first `article` card in the head holds a `<p` (a search card's abstract; daily cards have none).
+    static func firstCardHoldsParagraph(_ head: ArraySlice<UInt8>) -> Bool {
+        guard let start = head.firstRange(of: Array("<article".utf8)) else { return false }
+        let rest = head[start.upperBound...]
+        let card = rest.firstRange(of: Array("</article".utf8)).map { rest[..<$0.lowerBound] } ?? rest
+        return card.firstRange(of: Array("<p".utf8)).map { range in
+            range.upperBound < card.endIndex && [UInt8(ascii: ">"), UInt8(ascii: " ")].contains(card[range.upperBound])
+        } ?? false
     }
 
     public static func extract(_ input: LoadedInput) -> Extraction {
@@ -62,7 +69,7 @@ extension HFDailyHTML {
                 return
             }
             let island = root.firstElement { $0.name == "div" && $0.attribute("data-target") == HFDailyHTML.islandTarget }
-            let lastNode = HFDailyHTML.isCutOff(input.bytes) ? HFDailyHTML.lastNode(of: root) : nil
+            let lastNode = HTMLCutOff.isCutOff(input.bytes) ? HFDailyHTML.lastNode(of: root) : nil
             let end = Location(path: input.path, position: .byte(input.bytes.count))
             switch HFDailyHTML.list(in: island) {
             case .found(let props, let list):
@@ -361,13 +368,6 @@ extension HFDailyHTML {
         return Int(words[0])
     }
 
-    /// Whether `bytes` end without the closing `</body>` or `</html>` tag that every saved page ends with.
-    static func isCutOff(_ bytes: [UInt8]) -> Bool {
-        let tail = bytes.suffix(4096)
-        return !contains(tail, "</html", caseInsensitive: true)
-            && !contains(tail, "</body", caseInsensitive: true)
-    }
-
     /// The last node of the document in document order (where a cut-off document stops).
     static func lastNode(of root: MarkupNode) -> MarkupNode {
         var node = root
@@ -394,28 +394,5 @@ extension HFDailyHTML {
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
               let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
         return Substring(scalars[first...last])
-    }
-
-    /// Whether `haystack` contains the UTF-8 bytes of `needle` (ASCII letters compared case-insensitively when asked):
-    /// a byte sniff of the head or the tail, never a way to read markup.
-    static func contains(_ haystack: ArraySlice<UInt8>, _ needle: String, caseInsensitive: Bool = false) -> Bool {
-        let pattern = Array(needle.utf8).map { caseInsensitive ? ASCIIByte.lowercased($0) : $0 }
-        guard let lead = pattern.first, pattern.count <= haystack.count else { return false }
-        var start = haystack.startIndex
-        let lastStart = haystack.endIndex - pattern.count
-        while start <= lastStart {
-            let byte = caseInsensitive ? ASCIIByte.lowercased(haystack[start]) : haystack[start]
-            if byte == lead {
-                var matched = 1
-                while matched < pattern.count {
-                    let next = haystack[start + matched]
-                    if (caseInsensitive ? ASCIIByte.lowercased(next) : next) != pattern[matched] { break }
-                    matched += 1
-                }
-                if matched == pattern.count { return true }
-            }
-            start += 1
-        }
-        return false
     }
 }

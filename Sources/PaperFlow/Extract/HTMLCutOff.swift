@@ -8,10 +8,10 @@ enum HTMLCutOff {
     /// How far from the end the `</html>` end tag may sit (browser-saved pages can append a little after it).
     static let tailLength = 4096
 
-    /// Whether the document lacks its `</html>` end tag near the end of `bytes`.
+    /// Whether the document lacks both its `</html>` and `</body>` end tags near the end of `bytes`.
     static func isCutOff(_ bytes: [UInt8]) -> Bool {
         let tail = bytes.suffix(tailLength).map(ASCIIByte.lowercased)
-        return tail.firstRange(of: Array("</html".utf8)) == nil
+        return tail.firstRange(of: Array("</html".utf8)) == nil && tail.firstRange(of: Array("</body".utf8)) == nil
     }
 
     /// Whether libxml2 stopped reading before the end of the input (nesting deeper than its limit).

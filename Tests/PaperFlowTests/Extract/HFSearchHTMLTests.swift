@@ -56,6 +56,8 @@ struct HFSearchHTMLTests {
         let dailyShell = page.replacingOccurrences(of: "<title>Papers - Hugging Face</title>", with: "<title>Daily Papers - Hugging Face</title>")
             .replacingOccurrences(of: "text-black\">", with: "text-black DailyPapersPage\">")
         #expect(HFSearchHTML.recognizes(FormatFixtureFiles.head(dailyShell)))
+        #expect(FormatRegistry.sniff(FormatFixtureFiles.head(dailyShell))?.name == HFSearchHTML.name,
+                "a search page that carries the daily page shell is still a search page: its cards hold abstracts")
         let island = #"<div class="SVELTE_HYDRATER contents" data-target="DailyPapers" data-props="{&quot;searchResults&quot;:[]}">"#
         let withSearchIsland = page.replacingOccurrences(of: "<section class=\"container relative mb-20 mt-8\">", with: island + "<section>")
         #expect(HFSearchHTML.recognizes(FormatFixtureFiles.head(withSearchIsland)))
