@@ -50,6 +50,8 @@ public protocol InputFormat: Sendable {
 /// Every known format, in sniffing order (the most specific first).
 public enum FormatRegistry {
     public static let all: [any InputFormat.Type] = [
+        ArxivAtom.self,
+        ArxivListHTML.self,
         HFText.self,
     ]
 
