@@ -61,9 +61,13 @@ enum ArxivFields {
     /// `text` without leading and trailing Unicode whitespace.
     static func trimmed(_ text: String) -> String {
         let scalars = text.unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        guard let first = scalars.firstIndex(where: { !isWhitespace($0) }),
+              let last = scalars.lastIndex(where: { !isWhitespace($0) }) else { return "" }
         return String(scalars[first...last])
+    }
+
+    private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? ASCIIByte.isWhitespace(UInt8(scalar.value)) : scalar.properties.isWhitespace
     }
 
     /// `text` trimmed, or nil when nothing is left.

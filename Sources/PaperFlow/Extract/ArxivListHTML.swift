@@ -51,9 +51,17 @@ public enum ArxivListHTML: InputFormat {
         return (0..<(starts.count - 1)).map { starts[$0]..<starts[$0 + 1] }.filter { !$0.isEmpty }
     }
 
-    private static func startsWith(_ bytes: ArraySlice<UInt8>, _ prefix: String) -> Bool {
-        let prefix = Array(prefix.utf8)
-        return bytes.count >= prefix.count && zip(bytes, prefix).allSatisfy { ASCIIByte.lowercased($0) == $1 }
+    /// Whether `bytes` start with the lowercase ASCII `prefix`, ignoring ASCII case.
+    private static func startsWith(_ bytes: ArraySlice<UInt8>, _ prefix: StaticString) -> Bool {
+        guard bytes.count >= prefix.utf8CodeUnitCount else { return false }
+        return prefix.withUTF8Buffer { expected in
+            var index = bytes.startIndex
+            for byte in expected {
+                if ASCIIByte.lowercased(bytes[index]) != byte { return false }
+                index += 1
+            }
+            return true
+        }
     }
 
     private static func isTagNameEnd(_ byte: UInt8) -> Bool {
@@ -245,7 +253,8 @@ extension ArxivListHTML {
         }
 
         private func outcome(_ term: Term, _ description: MarkupNode) -> Outcome {
-            guard let title = ArxivListHTML.field("list-title", in: description, label: "Title:") else {
+            let parts = DescriptionParts(description)
+            guard let title = parts.title.flatMap({ ArxivListHTML.fieldValue($0, label: "Title:") }) else {
                 return .reject(Reject(.missingTitle, at: term.location, "a listing entry without a title"))
             }
             var record = PaperRecord(
@@ -255,17 +264,15 @@ extension ArxivListHTML {
             record.arxivVersion = term.identifier?.version
             record.listingDate = term.listingDate
             record.referenceDay = reader.input.snapshotDay
-            if let authors = ArxivListHTML.firstElement("list-authors", in: description) {
+            if let authors = parts.authors {
                 record.authors = ArxivListHTML.authorNames(ArxivListHTML.labelled(authors, label: "Authors:"))
             }
-            record.arxivComment = ArxivListHTML.field("list-comments", in: description, label: "Comments:")
-            record.journalRef = ArxivListHTML.field("list-journal-ref", in: description, label: "Journal-ref:")
-            if let subjects = ArxivListHTML.firstElement("list-subjects", in: description) {
+            record.arxivComment = parts.comments.flatMap { ArxivListHTML.fieldValue($0, label: "Comments:") }
+            record.journalRef = parts.journalRef.flatMap { ArxivListHTML.fieldValue($0, label: "Journal-ref:") }
+            if let subjects = parts.subjects {
                 record.arxivCategories = ArxivListHTML.categories(subjects)
             }
-            if let paragraph = description.firstElement(where: { $0.name == "p" }) {
-                record.abstract = ArxivFields.nonEmpty(ArxivListHTML.labelled(paragraph, label: "Abstract:"))
-            }
+            record.abstract = parts.paragraph.flatMap { ArxivListHTML.fieldValue($0, label: "Abstract:") }
             return .record(record)
         }
 
@@ -360,13 +367,52 @@ extension ArxivListHTML {
             ?? ArxivFields.identifier(link.text)
     }
 
-    static func firstElement(_ className: String, in description: MarkupNode) -> MarkupNode? {
-        description.firstElement { $0.hasClass(className) }
+    /// The fields of an entry's `dd`, found in one walk: the first element of each `list-*` class, and the first `p`
+    /// (the abstract, on `/new` pages).
+    struct DescriptionParts {
+        enum Field: Hashable {
+            case title, authors, comments, journalRef, subjects
+        }
+
+        static let fields: [String: Field] = [
+            "list-title": .title, "list-authors": .authors, "list-comments": .comments,
+            "list-journal-ref": .journalRef, "list-subjects": .subjects,
+        ]
+
+        private var byField: [Field: MarkupNode] = [:]
+        private(set) var paragraph: MarkupNode?
+
+        init(_ description: MarkupNode) {
+            var byField: [Field: MarkupNode] = [:]
+            var paragraph: MarkupNode?
+            description.walk { node in
+                guard node.isElement else { return false }
+                if node.name == "p" {
+                    if paragraph == nil { paragraph = node }
+                    return false
+                }
+                guard let classes = node.attribute("class") else { return true }
+                for name in classes.utf8.split(whereSeparator: ASCIIByte.isWhitespace) {
+                    guard let field = Self.fields[String(decoding: name, as: UTF8.self)] else { continue }
+                    if byField[field] == nil { byField[field] = node }
+                    return false
+                }
+                return true
+            }
+            self.byField = byField
+            self.paragraph = paragraph
+        }
+
+        var title: MarkupNode? { byField[.title] }
+        var authors: MarkupNode? { byField[.authors] }
+        var comments: MarkupNode? { byField[.comments] }
+        var journalRef: MarkupNode? { byField[.journalRef] }
+        var subjects: MarkupNode? { byField[.subjects] }
     }
 
-    /// The trimmed text of the first `div.<className>` without its descriptor, nil when absent or empty.
-    static func field(_ className: String, in description: MarkupNode, label: String) -> String? {
-        firstElement(className, in: description).flatMap { ArxivFields.nonEmpty(labelled($0, label: label)) }
+    /// The trimmed text of a field without its descriptor, nil when empty.
+    static func fieldValue(_ node: MarkupNode, label: String) -> String? {
+        ArxivFields.nonEmpty(labelled(node, label: label))
     }
 
     /// The text of a field without its `span.descriptor` (or a leading `label` written as plain text), trimmed.
@@ -419,19 +465,21 @@ extension ArxivListHTML {
     /// The category codes of `div.list-subjects`: the primary subject's first, then each `Name (code)` in order.
     static func categories(_ subjects: MarkupNode) -> [String] {
         var codes: [String] = []
-        if let primary = subjects.firstElement(where: { $0.hasClass("primary-subject") }), let code = parenthesized(primary.text) {
+        if let primary = subjects.firstElement(where: { $0.hasClass("primary-subject") }),
+           let code = parenthesized(primary.text.utf8[...]) {
             codes.append(code)
         }
-        for subject in fieldText(subjects).split(separator: ";") {
+        let text = fieldText(subjects)
+        for subject in text.utf8.split(separator: UInt8(ascii: ";")) {
             if let code = parenthesized(subject), !codes.contains(code) { codes.append(code) }
         }
         return codes
     }
 
     /// The text inside the last parentheses of `text`: `Artificial Intelligence (cs.AI)` → `cs.AI`.
-    static func parenthesized<Text: StringProtocol>(_ text: Text) -> String? {
-        guard let open = text.lastIndex(of: "("),
-              let close = text[open...].firstIndex(of: ")") else { return nil }
-        return ArxivFields.nonEmpty(String(text[text.index(after: open)..<close]))
+    static func parenthesized(_ text: Substring.UTF8View) -> String? {
+        guard let open = text.lastIndex(of: UInt8(ascii: "(")),
+              let close = text[open...].firstIndex(of: UInt8(ascii: ")")) else { return nil }
+        return ArxivFields.nonEmpty(String(Substring(text[text.index(after: open)..<close])))
     }
 }
