@@ -25,6 +25,9 @@ public enum ArxivListHTML: InputFormat {
         for range in documentRanges(input.bytes) {
             reader.read(range)
         }
+        if reader.extraction.records.isEmpty && reader.extraction.rejects.isEmpty {
+            reader.extraction.rejects.append(Reject(.layoutChanged, at: Location(path: input.path), "no HTML document in the file"))
+        }
         return reader.extraction
     }
 
