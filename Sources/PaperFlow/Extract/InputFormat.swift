@@ -50,9 +50,11 @@ public protocol InputFormat: Sendable {
 /// Every known format, in sniffing order (the most specific first).
 public enum FormatRegistry {
     public static let all: [any InputFormat.Type] = [
+        ArxivAtom.self,
         HFDailyHTML.self,
         HFSearchHTML.self,
         HFPaperHTML.self,
+        ArxivListHTML.self,
         RecordsJSONL.self,
         HFText.self,
     ]

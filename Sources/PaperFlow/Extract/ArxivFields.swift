@@ -1,0 +1,126 @@
+/// Readers shared by the arXiv formats (`arxiv-list-html`, `arxiv-atom`): identifiers with their version,
+/// trimmed text, and byte markers for sniffing.
+enum ArxivFields {
+    /// An arXiv id without its version (`2604.16299`, `hep-th/9901001`), and the version when one is written.
+    struct Identifier: Equatable, Sendable {
+        var id: String
+        var version: Int?
+    }
+
+    /// The identifier in `text`: a bare id (`2605.21482`, `2604.16299v1`, `hep-th/9901001v2`, `arXiv:2605.21482`)
+    /// or a URL or path holding `/abs/<id>`.
+    ///
+    /// Nil when what is there is not a new-style (`YYMM.NNNN[N]`) or old-style (`archive[.XX]/YYMMNNN`) id.
+    static func identifier(_ text: String) -> Identifier? {
+        var candidate = Substring(trimmed(text))
+        if let abs = candidate.range(of: "/abs/") {
+            candidate = candidate[abs.upperBound...]
+            if let end = candidate.firstIndex(where: { $0 == "?" || $0 == "#" }) { candidate = candidate[..<end] }
+            while candidate.hasSuffix("/") { candidate = candidate.dropLast() }
+        } else if candidate.lowercased().hasPrefix("arxiv:") {
+            candidate = candidate.dropFirst("arxiv:".count)
+        }
+        var version: Int?
+        if let v = candidate.lastIndex(of: "v") {
+            let digits = candidate[candidate.index(after: v)...]
+            if !digits.isEmpty, digits.count <= 4, digits.allSatisfy(isDigit), let number = Int(digits) {
+                version = number
+                candidate = candidate[..<v]
+            }
+        }
+        guard isNewStyle(candidate) || isOldStyle(candidate) else { return nil }
+        return Identifier(id: String(candidate), version: version)
+    }
+
+    /// `2605.21482`, `0704.0001`: four digits, a period, four or five digits.
+    private static func isNewStyle(_ id: Substring) -> Bool {
+        let parts = id.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count == 2 && parts[0].count == 4 && (4...5).contains(parts[1].count)
+            && parts.allSatisfy { $0.allSatisfy(isDigit) }
+    }
+
+    /// `hep-th/9901001`, `math.AG/0101001`: an archive name (letters and hyphens, optionally `.` and a subject class),
+    /// a slash, seven digits.
+    private static func isOldStyle(_ id: Substring) -> Bool {
+        let parts = id.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts[1].count == 7, parts[1].allSatisfy(isDigit) else { return false }
+        let archive = parts[0].split(separator: ".", omittingEmptySubsequences: false)
+        guard (1...2).contains(archive.count), let name = archive.first, let first = name.first, isLetter(first),
+              name.allSatisfy({ isLetter($0) || $0 == "-" }) else { return false }
+        return archive.count == 1 || (!archive[1].isEmpty && archive[1].allSatisfy(isLetter))
+    }
+
+    private static func isDigit(_ character: Character) -> Bool {
+        character.isASCII && character.isNumber
+    }
+
+    private static func isLetter(_ character: Character) -> Bool {
+        character.isASCII && character.isLetter
+    }
+
+    /// `text` without leading and trailing Unicode whitespace.
+    static func trimmed(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isWhitespace($0) }),
+              let last = scalars.lastIndex(where: { !isWhitespace($0) }) else { return "" }
+        return String(scalars[first...last])
+    }
+
+    private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? ASCIIByte.isWhitespace(UInt8(scalar.value)) : scalar.properties.isWhitespace
+    }
+
+    /// `text` trimmed, or nil when nothing is left.
+    static func nonEmpty(_ text: String?) -> String? {
+        guard let text else { return nil }
+        let value = trimmed(text)
+        return value.isEmpty ? nil : value
+    }
+
+    /// Whether libxml2 stopped reading before the end of `bytes` (its depth limit, say): its last error lies before the
+    /// last line with content, and no node of the tree starts after that error's line.
+    ///
+    /// libxml2 keeps node lines only up to 65,535; past that the answer is false.
+    static func parserStopped(_ document: MarkupDocument, root: MarkupNode, bytes: ArraySlice<UInt8>) -> Bool {
+        guard let error = document.lastError else { return false }
+        var last = root
+        while let child = last.childNodes.last {
+            last = child
+        }
+        let lastNodeLine = last.line
+        return lastNodeLine < 65_535 && lastNodeLine <= error.line && error.line < lastContentLine(bytes)
+    }
+
+    /// The 1-based line of the last byte of `bytes` that is not whitespace.
+    static func lastContentLine(_ bytes: ArraySlice<UInt8>) -> Int {
+        guard let last = bytes.lastIndex(where: { !ContentScreen.isASCIIWhitespace($0) }) else { return 1 }
+        return bytes[..<last].reduce(1) { $1 == ASCIIByte.lineFeed ? $0 + 1 : $0 }
+    }
+
+    /// Whether `bytes` contain the ASCII `marker`, optionally ignoring ASCII case.
+    static func contains(_ marker: String, in bytes: ArraySlice<UInt8>, ignoringCase: Bool = false) -> Bool {
+        firstOffset(of: marker, in: bytes, ignoringCase: ignoringCase) != nil
+    }
+
+    /// The index in `bytes` where the ASCII `marker` first starts, optionally ignoring ASCII case.
+    static func firstOffset(of marker: String, in bytes: ArraySlice<UInt8>, ignoringCase: Bool = false) -> Int? {
+        let needle = Array(marker.utf8).map { ignoringCase ? ASCIIByte.lowercased($0) : $0 }
+        guard let lead = needle.first, needle.count <= bytes.count else { return nil }
+        var index = bytes.startIndex
+        let last = bytes.endIndex - needle.count
+        while index <= last {
+            let byte = ignoringCase ? ASCIIByte.lowercased(bytes[index]) : bytes[index]
+            if byte == lead {
+                var offset = 1
+                while offset < needle.count {
+                    let other = bytes[index + offset]
+                    if (ignoringCase ? ASCIIByte.lowercased(other) : other) != needle[offset] { break }
+                    offset += 1
+                }
+                if offset == needle.count { return index }
+            }
+            index += 1
+        }
+        return nil
+    }
+}
