@@ -1,0 +1,161 @@
+import Foundation
+
+/// The words of one text as the labeler sees them: case-folded, diacritics and width folded, split at every
+/// character that is not a letter or digit (so `fine-tuning`, `fine tuning` and `Fine–Tuning` give the same
+/// words), with `?` kept as a word of its own and each word's sentence number.
+struct LabelTokens: Sendable {
+    /// The folded bytes of every word, one after another.
+    var bytes: [UInt8] = []
+    /// Where each word starts in `bytes`; word `i` ends where word `i + 1` starts (or at the end).
+    var starts: [Int32] = []
+    /// The sentence each word belongs to, counted from 0.
+    var sentences: [Int32] = []
+
+    var count: Int { starts.count }
+
+    /// The byte range of word `index` in `bytes`.
+    func range(of index: Int) -> Range<Int> {
+        let end = index + 1 < starts.count ? Int(starts[index + 1]) : bytes.count
+        return Int(starts[index])..<end
+    }
+
+    /// Word `index` as a string (tests and messages).
+    func word(_ index: Int) -> String {
+        String(decoding: bytes[range(of: index)], as: UTF8.self)
+    }
+
+    /// Every word as a string (tests and messages).
+    var words: [String] { (0..<count).map(word) }
+}
+
+/// Splits text into ``LabelTokens``; pure-ASCII text takes a byte loop, other text folds only its non-ASCII words.
+enum LabelTokenizer {
+    static let questionMark = UInt8(ascii: "?")
+
+    /// The words of `text`.
+    static func tokenize(_ text: String) -> LabelTokens {
+        var builder = Builder()
+        builder.tokens.bytes.reserveCapacity(text.utf8.count)
+        builder.tokens.starts.reserveCapacity(text.utf8.count / 5)
+        builder.tokens.sentences.reserveCapacity(text.utf8.count / 5)
+        var text = text
+        let isASCII = text.withUTF8 { bytes -> Bool in
+            var union: UInt8 = 0
+            for byte in bytes { union |= byte }
+            guard union < 0x80 else { return false }
+            for index in 0..<bytes.count {
+                builder.take(bytes[index], next: index + 1 < bytes.count ? bytes[index + 1] : nil)
+            }
+            return true
+        }
+        if !isASCII {
+            let scalars = Array(text.unicodeScalars)
+            for (index, scalar) in scalars.enumerated() {
+                builder.take(scalar, next: index + 1 < scalars.count ? scalars[index + 1] : nil)
+            }
+        }
+        builder.endWord()
+        return builder.tokens
+    }
+
+    /// Accumulates words and sentence breaks, one character at a time.
+    private struct Builder {
+        var tokens = LabelTokens()
+        var sentence: Int32 = 0
+        var wordStart = -1
+        /// Non-ASCII letters of the current word, folded when the word ends.
+        var pendingScalars: [Unicode.Scalar] = []
+
+        mutating func take(_ byte: UInt8, next: UInt8?) {
+            if ASCIIByte.isAlphanumeric(byte) {
+                appendToWord(ASCIIByte.lowercased(byte))
+                return
+            }
+            endWord()
+            switch byte {
+            case LabelTokenizer.questionMark:
+                startWord()
+                tokens.bytes.append(byte)
+                endWord()
+                sentence += 1
+            case UInt8(ascii: "!"), ASCIIByte.semicolon:
+                sentence += 1
+            case ASCIIByte.period:
+                // "e.g. x" and "0.4" do not end a sentence: a one-letter word or a digit after the period.
+                if next.map(ASCIIByte.isWhitespace) ?? true, lastWordLength() > 1 { sentence += 1 }
+            default:
+                break
+            }
+        }
+
+        mutating func take(_ scalar: Unicode.Scalar, next: Unicode.Scalar?) {
+            if scalar.isASCII {
+                let following: UInt8? = next.map { $0.isASCII ? UInt8($0.value) : ASCIIByte.space }
+                take(UInt8(scalar.value), next: following)
+                return
+            }
+            let properties = scalar.properties
+            switch properties.generalCategory {
+            case .nonspacingMark, .spacingMark, .enclosingMark:
+                if wordStart >= 0 { pendingScalars.append(scalar) }
+                return
+            default:
+                break
+            }
+            if properties.isAlphabetic || properties.numericType == .decimal {
+                if wordStart < 0 { startWord() }
+                pendingScalars.append(scalar)
+                return
+            }
+            switch scalar.value {
+            case 0xFF1F:  // fullwidth question mark
+                take(LabelTokenizer.questionMark, next: nil)
+            case 0x3002, 0xFF0E, 0xFF01, 0xFF1B:  // ideographic and fullwidth full stop, exclamation, semicolon
+                endWord()
+                sentence += 1
+            default:
+                endWord()
+            }
+        }
+
+        private mutating func startWord() {
+            wordStart = tokens.bytes.count
+            tokens.starts.append(Int32(wordStart))
+            tokens.sentences.append(sentence)
+        }
+
+        private mutating func appendToWord(_ byte: UInt8) {
+            if wordStart < 0 { startWord() }
+            if !pendingScalars.isEmpty { flushScalars() }
+            tokens.bytes.append(byte)
+        }
+
+        private mutating func flushScalars() {
+            let word = String(String.UnicodeScalarView(pendingScalars))
+            pendingScalars.removeAll(keepingCapacity: true)
+            let folded = word.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+            for scalar in folded.unicodeScalars {
+                switch scalar.properties.generalCategory {
+                case .nonspacingMark, .spacingMark, .enclosingMark: continue
+                default: tokens.bytes.append(contentsOf: Array(String(scalar).utf8))
+                }
+            }
+        }
+
+        mutating func endWord() {
+            guard wordStart >= 0 else { return }
+            if !pendingScalars.isEmpty { flushScalars() }
+            if tokens.bytes.count == wordStart {
+                // Only marks: no word after all.
+                tokens.starts.removeLast()
+                tokens.sentences.removeLast()
+            }
+            wordStart = -1
+        }
+
+        func lastWordLength() -> Int {
+            guard let last = tokens.starts.last else { return 0 }
+            return tokens.bytes.count - Int(last)
+        }
+    }
+}
