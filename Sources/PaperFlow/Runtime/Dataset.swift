@@ -56,6 +56,8 @@ public struct Dataset: Sendable {
     public var stageCounts: [StageCount] = []
     /// Set by the `write` stage.
     public var publication: Publication?
+    /// Hex SHA-256 of the taxonomy file, set by the `label` stage (nil without one).
+    public var taxonomyDigest: String?
 
     public init(inputs: [InputFile]) {
         self.inputs = inputs
