@@ -8,7 +8,7 @@ struct PaperflowCommand: ParsableCommand {
         commandName: "paperflow",
         abstract: "Turn scraped pages that list ML papers into a deduplicated, versioned dataset release.",
         version: Versions.paperflow,
-        subcommands: [RunCommand.self, ValidateCommand.self, OperatorsCommand.self]
+        subcommands: [RunCommand.self, ValidateCommand.self, OperatorsCommand.self, EvalLabelsCommand.self]
     )
 }
 
