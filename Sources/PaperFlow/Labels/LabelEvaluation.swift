@@ -38,8 +38,8 @@ public struct LabelEvaluation: Sendable {
         public var facet: String
         public var predicted: LabelValue
         public var expected: LabelValue
-        /// Codes with a positive score, highest first.
-        public var scores: [(code: String, score: Double)]
+        /// Codes with a positive score, highest first, each with its strongest cue phrases.
+        public var scores: [(code: String, score: Double, phrases: [String])]
     }
 
     /// One paper with at least one wrong facet.
@@ -85,8 +85,11 @@ public struct LabelEvaluation: Sendable {
                 }
                 for code in got where !want.contains(code) { errors[index][code, default: (0, 0)].fp += 1 }
                 for code in want where !got.contains(code) { errors[index][code, default: (0, 0)].fn += 1 }
-                let ranked = zip(facet.codes, scores[index]).filter { $0.1 > 0 }
-                    .map { (code: facet.type == .boolean ? "score" : $0.0.code, score: $0.1) }
+                let phrases = labeler.explanation(title: paper.title, abstract: paper.abstract)[index]
+                let ranked = facet.codes.indices.filter { scores[index][$0] > 0 }.map { code in
+                    (code: facet.type == .boolean ? "score" : facet.codes[code].code, score: scores[index][code],
+                     phrases: phrases[code].prefix(3).map(\.phrase))
+                }
                 mistakes.append(Mistake(
                     facet: facet.name, predicted: predicted.facets[index].value, expected: paper.labels.facets[index].value,
                     scores: ranked.sorted { $0.score > $1.score }))

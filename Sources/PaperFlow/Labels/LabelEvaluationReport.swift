@@ -30,7 +30,9 @@ public enum LabelEvaluationReport {
             for paper in evaluation.paperMistakes {
                 text += "\nline \(paper.line): \(paper.title)\n"
                 for mistake in paper.mistakes {
-                    let scores = mistake.scores.prefix(6).map { "\($0.code) \(decimal($0.score, digits: 2))" }.joined(separator: ", ")
+                    let scores = mistake.scores.prefix(6).map { entry in
+                        "\(entry.code) \(decimal(entry.score, digits: 2))" + (entry.phrases.isEmpty ? "" : " [" + entry.phrases.joined(separator: "; ") + "]")
+                    }.joined(separator: ", ")
                     text += "  \(mistake.facet): got \(describe(mistake.predicted)), want \(describe(mistake.expected))"
                     text += scores.isEmpty ? "\n" : " (scores: \(scores))\n"
                 }

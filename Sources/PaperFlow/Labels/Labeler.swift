@@ -2,7 +2,8 @@
 ///
 /// Scoring (DESIGN §5): each cue occurrence adds its group's weight × the field's weight × the sentence's weight,
 /// the k-th occurrence of one cue decayed by `repeat_decay^k`. Within a facet a cue inside a longer cue match does
-/// not count, nor does a positive cue near a context-exclusion phrase. Codes at or over their threshold are
+/// not count, nor does a positive cue near a context-exclusion phrase, and a sentence gives each code one vote (its
+/// strongest cue; the title is one sentence). Codes at or over their threshold are
 /// ordered by score, ties by taxonomy order; a facet where none qualifies takes its default. Build once per run:
 /// compiling costs far more than labeling one record.
 public struct Labeler: Sendable {
@@ -13,6 +14,8 @@ public struct Labeler: Sendable {
     private let codeOffsets: [Int]
     private let codeCount: Int
     private let cueCount: Int
+    /// The phrase of each cue, as written.
+    private let cuePhrases: [String]
 
     /// What a phrase of the matcher stands for.
     private enum PhraseRole: Sendable {
@@ -60,6 +63,7 @@ public struct Labeler: Sendable {
         self.codeOffsets = offsets
         self.codeCount = flatCode
         self.cueCount = cueCount
+        self.cuePhrases = phrases.prefix(cueCount).map(\.text)
     }
 
     /// The labels of a paper, one value per facet in taxonomy order.
@@ -70,12 +74,56 @@ public struct Labeler: Sendable {
     /// Every code's score, per facet in taxonomy order, codes in taxonomy order.
     public func scores(title: String, abstract: String?) -> [[Double]] {
         var flat = [Double](repeating: 0, count: codeCount)
-        var occurrences = [Int](repeating: 0, count: cueCount)
-        score(title, field: .title, into: &flat, occurrences: &occurrences)
-        if let abstract { score(abstract, field: .abstract, into: &flat, occurrences: &occurrences) }
-        return taxonomy.facets.indices.map { index in
-            Array(flat[codeOffsets[index]..<codeOffsets[index] + taxonomy.facets[index].codes.count])
+        for contribution in contributions(title: title, abstract: abstract) {
+            flat[contribution.code] += contribution.value
         }
+        return taxonomy.facets.indices.map { index in
+            Self.yielding(taxonomy.facets[index], Array(flat[codeOffsets[index]..<codeOffsets[index] + taxonomy.facets[index].codes.count]))
+        }
+    }
+
+    /// `scores` with every code that yields to a qualifying code scaled by its yield factor.
+    static func yielding(_ facet: TaxonomyFacet, _ scores: [Double]) -> [Double] {
+        var result = scores
+        for (index, code) in facet.codes.enumerated() where code.yieldsTo.contains(where: { qualifies($0, in: facet, scores) }) {
+            result[index] *= code.yieldFactor
+        }
+        return result
+    }
+
+    /// Whether code `index` reaches its threshold with `scores`.
+    static func qualifies(_ index: Int, in facet: TaxonomyFacet, _ scores: [Double]) -> Bool {
+        scores[index] > 0 && scores[index] >= (facet.codes[index].threshold ?? facet.threshold)
+    }
+
+    /// The cue phrases behind each code's score, per facet in taxonomy order, codes in taxonomy order: each phrase
+    /// (as written in the taxonomy) with the sum of what it added, largest first.
+    public func explanation(title: String, abstract: String?) -> [[[(phrase: String, score: Double)]]] {
+        var perCode = [[(phrase: String, score: Double)]](repeating: [], count: codeCount)
+        for contribution in contributions(title: title, abstract: abstract) {
+            let phrase = cuePhrases[contribution.cue]
+            if let index = perCode[contribution.code].firstIndex(where: { $0.phrase == phrase }) {
+                perCode[contribution.code][index].score += contribution.value
+            } else {
+                perCode[contribution.code].append((phrase, contribution.value))
+            }
+        }
+        return taxonomy.facets.indices.map { index in
+            (codeOffsets[index]..<codeOffsets[index] + taxonomy.facets[index].codes.count).map { code in
+                perCode[code].enumerated().sorted { lhs, rhs in
+                    lhs.element.score != rhs.element.score ? lhs.element.score > rhs.element.score : lhs.offset < rhs.offset
+                }.map(\.element)
+            }
+        }
+    }
+
+    /// What each counted cue occurrence of the title and the abstract adds to its code.
+    private func contributions(title: String, abstract: String?) -> [(code: Int, cue: Int, value: Double)] {
+        var occurrences = [Int](repeating: 0, count: cueCount)
+        var result: [(code: Int, cue: Int, value: Double)] = []
+        score(title, field: .title, into: &result, occurrences: &occurrences)
+        if let abstract { score(abstract, field: .abstract, into: &result, occurrences: &occurrences) }
+        return result
     }
 
     /// The labels that `scores` (as ``scores(title:abstract:)`` returns them) give.
@@ -86,9 +134,7 @@ public struct Labeler: Sendable {
     }
 
     static func value(of facet: TaxonomyFacet, scores: [Double]) -> LabelValue {
-        var passing = facet.codes.indices.filter { index in
-            scores[index] > 0 && scores[index] >= (facet.codes[index].threshold ?? facet.threshold)
-        }
+        var passing = facet.codes.indices.filter { qualifies($0, in: facet, scores) }
         passing.sort { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 }
         switch facet.type {
         case .boolean:
@@ -122,7 +168,8 @@ public struct Labeler: Sendable {
         var sentence: Int32
     }
 
-    private func score(_ text: String, field: LabelField, into scores: inout [Double], occurrences: inout [Int]) {
+    private func score(_ text: String, field: LabelField, into result: inout [(code: Int, cue: Int, value: Double)],
+                       occurrences: inout [Int]) {
         let tokens = LabelTokenizer.tokenize(text)
         let matches = matcher.matches(in: tokens)
         guard !matches.isEmpty else { return }
@@ -144,19 +191,20 @@ public struct Labeler: Sendable {
                 }
             }
         }
-        let fieldWeight = taxonomy.fieldWeights[field]
         let exclusion = taxonomy.contextExclusion
-        for hit in hits {
-            if isHidden(hit, by: hits) { continue }
-            if hit.weight == 0 { continue }
-            if hit.weight > 0, isExcluded(hit, by: exclusions, tokens: tokens, rule: exclusion) { continue }
+        let counted = hits.filter { hit in
+            hit.weight != 0 && !isHidden(hit, by: hits)
+                && !(hit.weight > 0 && isExcluded(hit, by: exclusions, tokens: tokens, rule: exclusion))
+        }
+        let fieldWeight = taxonomy.fieldWeights[field]
+        for (index, hit) in counted.enumerated() where !isOutvoted(index, in: counted) {
             var sentenceWeight = 1.0
             for entry in sentenceGroups where entry.sentence == hit.sentence {
                 sentenceWeight *= taxonomy.sentenceWeights[entry.group].weight
             }
             let decay = Self.power(taxonomy.repeatDecay, occurrences[hit.cue])
             occurrences[hit.cue] += 1
-            scores[hit.code] += hit.weight * fieldWeight * sentenceWeight * decay
+            result.append((hit.code, hit.cue, hit.weight * fieldWeight * sentenceWeight * decay))
         }
     }
 
@@ -169,6 +217,19 @@ public struct Labeler: Sendable {
             guard other.facet == hit.facet, other.start <= hit.start, other.end >= hit.end else { return false }
             if other.end - other.start > length { return true }
             return other.code == hit.code && (other.weight > hit.weight || (other.weight == hit.weight && other.cue < hit.cue))
+        }
+    }
+
+    /// Whether another hit of the same code and sign in the same sentence is stronger (or as strong and earlier):
+    /// a sentence gives each code one vote, so `supervised fine-tuning (SFT)` counts once.
+    private func isOutvoted(_ index: Int, in hits: [CueHit]) -> Bool {
+        let hit = hits[index]
+        return hits.indices.contains { other in
+            let rival = hits[other]
+            guard other != index, rival.code == hit.code, rival.sentence == hit.sentence, (rival.weight > 0) == (hit.weight > 0) else {
+                return false
+            }
+            return abs(rival.weight) > abs(hit.weight) || (abs(rival.weight) == abs(hit.weight) && other < index)
         }
     }
 

@@ -117,6 +117,10 @@ public struct TaxonomyCode: Sendable {
     /// The score this code needs; nil takes the facet's threshold.
     public var threshold: Double?
     public var cues: [CueGroup]
+    /// Codes (indices in the facet) that describe a paper better when they qualify: then this code's score is
+    /// multiplied by `yieldFactor` (`full-fine-tuning` yields to `peft`).
+    public var yieldsTo: [Int] = []
+    public var yieldFactor: Double = 1
 }
 
 /// Phrases that add `weight` to their code for each occurrence. A negative weight is counter-evidence; weight 0

@@ -203,7 +203,7 @@ private struct TaxonomyReader {
         for (index, element) in array.enumerated() {
             let codePath = path.index(index)
             guard let object = expectObject(element, at: codePath) else { continue }
-            checkKeys(object, allowed: ["code", "note", "threshold", "cues"], at: codePath)
+            checkKeys(object, allowed: ["code", "note", "threshold", "cues", "yields_to", "yield_factor"], at: codePath)
             if let value = object["note"] { _ = string(value, at: codePath.key("note")) }
             guard let codeValue = required("code", in: object, at: codePath),
                   let code = string(codeValue, at: codePath.key("code")) else { continue }
@@ -222,7 +222,27 @@ private struct TaxonomyReader {
                 var seen: [CuePattern: String] = [:]
                 cues = readCueGroups(value, seen: &seen, at: codePath.key("cues"))
             }
-            codes.append(TaxonomyCode(code: code, threshold: threshold, cues: cues))
+            var entry = TaxonomyCode(code: code, threshold: threshold, cues: cues)
+            if let value = object["yield_factor"], let factor = number(value, in: 0...1, at: codePath.key("yield_factor")) {
+                entry.yieldFactor = factor
+            }
+            codes.append(entry)
+        }
+        for (index, element) in array.enumerated() {
+            guard let object = element.objectValue, let value = object["yields_to"], let position = codes.firstIndex(where: {
+                $0.code == object["code"]?.stringValue
+            }) else { continue }
+            let yieldsPath = path.index(index).key("yields_to")
+            guard let names = expectArray(value, at: yieldsPath) else { continue }
+            for (offset, name) in names.enumerated() {
+                guard let text = string(name, at: yieldsPath.index(offset)) else { continue }
+                guard let target = codes.firstIndex(where: { $0.code == text }), target != position else {
+                    let valid = codes.map(\.code).filter { $0 != codes[position].code }.joined(separator: ", ")
+                    diagnostics.report(yieldsPath.index(offset), "\"\(text)\" is not another code of this facet (codes: \(valid))")
+                    continue
+                }
+                codes[position].yieldsTo.append(target)
+            }
         }
         return codes
     }
