@@ -10,6 +10,8 @@ struct LabelTokens: Sendable {
     var starts: [Int32] = []
     /// The sentence each word belongs to, counted from 0.
     var sentences: [Int32] = []
+    /// The FNV-1a hash of each word's bytes (see ``ByteKeyTable``), computed while folding.
+    var hashes: [UInt64] = []
 
     var count: Int { starts.count }
 
@@ -28,34 +30,109 @@ struct LabelTokens: Sendable {
     var words: [String] { (0..<count).map(word) }
 }
 
-/// Splits text into ``LabelTokens``; pure-ASCII text takes a byte loop, other text folds only its non-ASCII words.
+/// Splits text into ``LabelTokens``; pure-ASCII text takes a byte loop, other text goes scalar by scalar and folds
+/// only its non-ASCII words.
 enum LabelTokenizer {
     static let questionMark = UInt8(ascii: "?")
 
     /// The words of `text`.
     static func tokenize(_ text: String) -> LabelTokens {
-        var builder = Builder()
-        builder.tokens.bytes.reserveCapacity(text.utf8.count)
-        builder.tokens.starts.reserveCapacity(text.utf8.count / 5)
-        builder.tokens.sentences.reserveCapacity(text.utf8.count / 5)
         var text = text
-        let isASCII = text.withUTF8 { bytes -> Bool in
-            var union: UInt8 = 0
-            for byte in bytes { union |= byte }
-            guard union < 0x80 else { return false }
-            for index in 0..<bytes.count {
-                builder.take(bytes[index], next: index + 1 < bytes.count ? bytes[index + 1] : nil)
-            }
-            return true
+        if let tokens = text.withUTF8({ isASCII($0) ? tokenizeASCII($0) : nil }) {
+            return tokens
         }
-        if !isASCII {
-            let scalars = Array(text.unicodeScalars)
-            for (index, scalar) in scalars.enumerated() {
-                builder.take(scalar, next: index + 1 < scalars.count ? scalars[index + 1] : nil)
-            }
+        var builder = Builder()
+        let scalars = Array(text.unicodeScalars)
+        for (index, scalar) in scalars.enumerated() {
+            builder.take(scalar, next: index + 1 < scalars.count ? scalars[index + 1] : nil)
         }
         builder.endWord()
-        return builder.tokens
+        var tokens = builder.tokens
+        let words = tokens
+        tokens.hashes = words.bytes.withUnsafeBufferPointer { bytes in
+            (0..<words.count).map { ByteKeyTable.hash(UnsafeBufferPointer(rebasing: bytes[words.range(of: $0)])) }
+        }
+        return tokens
+    }
+
+    private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var union: UInt8 = 0
+        for byte in bytes { union |= byte }
+        return union < 0x80
+    }
+
+    /// The byte loop for pure-ASCII text; the same words and sentences as ``Builder``. Writes through buffers sized
+    /// for the worst case (every other byte a one-letter word), so the loop never grows an array.
+    private static func tokenizeASCII(_ input: UnsafeBufferPointer<UInt8>) -> LabelTokens {
+        let capacity = input.count / 2 + 1
+        var wordCount = 0
+        var starts: [Int32] = []
+        var sentences: [Int32] = []
+        var hashes: [UInt64] = []
+        let bytes = [UInt8](unsafeUninitializedCapacity: input.count) { output, written in
+            starts = [Int32](unsafeUninitializedCapacity: capacity) { startsOut, startsCount in
+                sentences = [Int32](unsafeUninitializedCapacity: capacity) { sentencesOut, sentencesCount in
+                    hashes = [UInt64](unsafeUninitializedCapacity: capacity) { hashesOut, hashesCount in
+                        var sentence: Int32 = 0
+                        var inWord = false
+                        var wordStart = 0
+                        var lastWordLength = 0
+                        var hash = ByteKeyTable.hashSeed
+                        func startWord() {
+                            startsOut[wordCount] = Int32(written)
+                            sentencesOut[wordCount] = sentence
+                        }
+                        for index in 0..<input.count {
+                            let byte = input[index]
+                            if ASCIIByte.isAlphanumeric(byte) {
+                                if !inWord {
+                                    inWord = true
+                                    wordStart = written
+                                    hash = ByteKeyTable.hashSeed
+                                    startWord()
+                                }
+                                let lower = ASCIIByte.lowercased(byte)
+                                output[written] = lower
+                                hash = ByteKeyTable.hash(hash, lower)
+                                written += 1
+                                continue
+                            }
+                            if inWord {
+                                inWord = false
+                                lastWordLength = written - wordStart
+                                hashesOut[wordCount] = hash
+                                wordCount += 1
+                            }
+                            switch byte {
+                            case questionMark:
+                                startWord()
+                                hashesOut[wordCount] = ByteKeyTable.hash(ByteKeyTable.hashSeed, byte)
+                                wordCount += 1
+                                output[written] = byte
+                                written += 1
+                                lastWordLength = 1
+                                sentence += 1
+                            case UInt8(ascii: "!"), ASCIIByte.semicolon:
+                                sentence += 1
+                            case ASCIIByte.period:
+                                let next = index + 1 < input.count ? input[index + 1] : ASCIIByte.space
+                                if ASCIIByte.isWhitespace(next), lastWordLength > 1 { sentence += 1 }
+                            default:
+                                break
+                            }
+                        }
+                        if inWord {
+                            hashesOut[wordCount] = hash
+                            wordCount += 1
+                        }
+                        hashesCount = wordCount
+                    }
+                    sentencesCount = wordCount
+                }
+                startsCount = wordCount
+            }
+        }
+        return LabelTokens(bytes: bytes, starts: starts, sentences: sentences, hashes: hashes)
     }
 
     /// Accumulates words and sentence breaks, one character at a time.

@@ -12,17 +12,21 @@ struct PhraseMatch: Sendable, Equatable {
 /// Built once per run; a text costs one hash lookup per word plus a walk only where a phrase could start, so the
 /// cost does not grow with the number of phrases.
 struct PhraseMatcher: Sendable {
-    private var classes = WordClasses()
-    /// Trie edges: (node << 32 | word class) → child node; node 0 is the root.
-    private var edges: [UInt64: Int32] = [:]
+    private let classes: WordClasses
+    /// The root's child for each word class (0: none): the first step of every walk, without hashing.
+    private let rootEdges: [Int32]
+    /// The other trie edges: (node << 32 | word class) → child node; node 0 is the root.
+    private let edges: EdgeTable
     /// Phrases that end at each node.
-    private var outputs: [[Int32]] = [[]]
-    private var anchored: [Bool] = []
+    private let outputs: JaggedArray
+    private let anchored: [Bool]
 
     /// A matcher for `phrases`; a match names its phrase by index in this array.
     init(phrases: [CuePattern]) {
+        var classes = WordClasses.Builder()
+        var edges = EdgeTable()
+        var outputs: [[Int32]] = [[]]
         for (index, phrase) in phrases.enumerated() {
-            anchored.append(phrase.isAnchored)
             for spelling in phrase.spellings() {
                 var node: Int32 = 0
                 for word in spelling {
@@ -32,13 +36,23 @@ struct PhraseMatcher: Sendable {
                     } else {
                         let child = Int32(outputs.count)
                         outputs.append([])
-                        edges[key] = child
+                        edges.set(key, child)
                         node = child
                     }
                 }
                 if !outputs[Int(node)].contains(Int32(index)) { outputs[Int(node)].append(Int32(index)) }
             }
         }
+        var rootEdges = [Int32](repeating: 0, count: Int(classes.count))
+        var deeper = EdgeTable()
+        for (key, child) in edges.entries {
+            if key >> 32 == 0 { rootEdges[Int(key & 0xFFFF_FFFF)] = child } else { deeper.set(key, child) }
+        }
+        self.classes = classes.build()
+        self.rootEdges = rootEdges
+        self.edges = deeper
+        self.outputs = JaggedArray(outputs)
+        self.anchored = phrases.map(\.isAnchored)
     }
 
     /// Every occurrence of every phrase in `tokens`, ordered by start word, then by end word, then by phrase.
@@ -47,22 +61,32 @@ struct PhraseMatcher: Sendable {
         var classStarts: [Int32] = []
         classStarts.reserveCapacity(count + 1)
         var wordClasses: [Int32] = []
-        for index in 0..<count {
-            classStarts.append(Int32(wordClasses.count))
-            classes.appendClasses(of: tokens.bytes[tokens.range(of: index)], to: &wordClasses)
+        tokens.bytes.withUnsafeBufferPointer { bytes in
+            for index in 0..<count {
+                classStarts.append(Int32(wordClasses.count))
+                classes.appendClasses(
+                    of: UnsafeBufferPointer(rebasing: bytes[tokens.range(of: index)]), hash: tokens.hashes[index], to: &wordClasses)
+            }
         }
         classStarts.append(Int32(wordClasses.count))
 
         var found: [PhraseMatch] = []
         var stack: [(node: Int32, position: Int)] = []
-        for start in 0..<count where classStarts[start] < classStarts[start + 1] {
+        for start in 0..<count {
+            let classRange = Int(classStarts[start])..<Int(classStarts[start + 1])
+            guard classRange.contains(where: { rootEdges[Int(wordClasses[$0])] != 0 }) else { continue }
             stack.append((0, start))
             while let (node, position) = stack.popLast() {
                 guard position < count else { continue }
                 for slot in Int(classStarts[position])..<Int(classStarts[position + 1]) {
-                    guard let child = edges[UInt64(node) << 32 | UInt64(wordClasses[slot])] else { continue }
-                    for phrase in outputs[Int(child)] where start == 0 || !anchored[Int(phrase)] {
-                        found.append(PhraseMatch(phrase: phrase, start: Int32(start), end: Int32(position + 1)))
+                    let wordClass = wordClasses[slot]
+                    let next = node == 0 ? rootEdges[Int(wordClass)] : edges[UInt64(node) << 32 | UInt64(wordClass)]
+                    guard let child = next, child != 0 else { continue }
+                    for output in outputs.range(of: Int(child)) {
+                        let phrase = outputs[item: output]
+                        if start == 0 || !anchored[Int(phrase)] {
+                            found.append(PhraseMatch(phrase: phrase, start: Int32(start), end: Int32(position + 1)))
+                        }
                     }
                     stack.append((child, position + 1))
                 }
