@@ -92,7 +92,9 @@ public struct LabelEvaluation: Sendable {
                 }
                 mistakes.append(Mistake(
                     facet: facet.name, predicted: predicted.facets[index].value, expected: paper.labels.facets[index].value,
-                    scores: ranked.sorted { $0.score > $1.score }))
+                    scores: ranked.enumerated().sorted { lhs, rhs in
+                        lhs.element.score != rhs.element.score ? lhs.element.score > rhs.element.score : lhs.offset < rhs.offset
+                    }.map(\.element)))
             }
             if !mistakes.isEmpty { paperMistakes.append(PaperMistakes(line: paper.line, title: paper.title, mistakes: mistakes)) }
         }
