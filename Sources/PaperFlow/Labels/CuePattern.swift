@@ -4,7 +4,8 @@
 /// and no separator at all are the same (`fine-tuning` also matches `fine tuning` and `finetuning`); every word
 /// also matches its regular plural (write words in the singular; a plural matches only itself). `*` ends a word
 /// to match any word that starts with the at least three characters before it (`distil*`). `^` before the first
-/// word anchors the phrase at the start of the field. `?` is a word of its own.
+/// word anchors the phrase at the start of a sentence or of a clause after a colon (`^analyzing` matches the title
+/// `Amuro & Char: Analyzing …`). `?` is a word of its own.
 public struct CuePattern: Sendable, Hashable, CustomStringConvertible {
     /// One word of a pattern.
     public struct Word: Sendable, Hashable {
@@ -22,7 +23,7 @@ public struct CuePattern: Sendable, Hashable, CustomStringConvertible {
     /// The phrase as written in the taxonomy.
     public var text: String
     public var words: [Word]
-    /// The phrase must start at the first word of the field.
+    /// The phrase must start a sentence or a clause after a colon.
     public var isAnchored: Bool
 
     public var description: String { text }

@@ -2,7 +2,7 @@ import Foundation
 
 /// The words of one text as the labeler sees them: case-folded, diacritics and width folded, split at every
 /// character that is not a letter or digit (so `fine-tuning`, `fine tuning` and `Fine–Tuning` give the same
-/// words), with `?` kept as a word of its own and each word's sentence number.
+/// words), with `?` kept as a word of its own, each word's sentence number and the clauses that colons open.
 struct LabelTokens: Sendable {
     /// The folded bytes of every word, one after another.
     var bytes: [UInt8] = []
@@ -12,8 +12,15 @@ struct LabelTokens: Sendable {
     var sentences: [Int32] = []
     /// The FNV-1a hash of each word's bytes (see ``ByteKeyTable``), computed while folding.
     var hashes: [UInt64] = []
+    /// Words that follow a colon (`Name: Analyzing …`): they start a clause without starting a sentence.
+    var colonClauseStarts: [Int32] = []
 
     var count: Int { starts.count }
+
+    /// Whether word `index` starts the text, a sentence or a clause after a colon (where `^` phrases may match).
+    func startsClause(_ index: Int) -> Bool {
+        index == 0 || sentences[index] != sentences[index - 1] || colonClauseStarts.contains(Int32(index))
+    }
 
     /// The byte range of word `index` in `bytes`.
     func range(of index: Int) -> Range<Int> {
@@ -69,6 +76,7 @@ enum LabelTokenizer {
         var starts: [Int32] = []
         var sentences: [Int32] = []
         var hashes: [UInt64] = []
+        var colonClauseStarts: [Int32] = []
         let bytes = [UInt8](unsafeUninitializedCapacity: input.count) { output, written in
             starts = [Int32](unsafeUninitializedCapacity: capacity) { startsOut, startsCount in
                 sentences = [Int32](unsafeUninitializedCapacity: capacity) { sentencesOut, sentencesCount in
@@ -117,6 +125,8 @@ enum LabelTokenizer {
                             case ASCIIByte.period:
                                 let next = index + 1 < input.count ? input[index + 1] : ASCIIByte.space
                                 if ASCIIByte.isWhitespace(next), lastWordLength > 1 { sentence += 1 }
+                            case ASCIIByte.colon:
+                                colonClauseStarts.append(Int32(wordCount))
                             default:
                                 break
                             }
@@ -132,7 +142,7 @@ enum LabelTokenizer {
                 startsCount = wordCount
             }
         }
-        return LabelTokens(bytes: bytes, starts: starts, sentences: sentences, hashes: hashes)
+        return LabelTokens(bytes: bytes, starts: starts, sentences: sentences, hashes: hashes, colonClauseStarts: colonClauseStarts)
     }
 
     /// Accumulates words and sentence breaks, one character at a time.
@@ -160,6 +170,8 @@ enum LabelTokenizer {
             case ASCIIByte.period:
                 // "e.g. x" and "0.4" do not end a sentence: a one-letter word or a digit after the period.
                 if next.map(ASCIIByte.isWhitespace) ?? true, lastWordLength() > 1 { sentence += 1 }
+            case ASCIIByte.colon:
+                tokens.colonClauseStarts.append(Int32(tokens.count))
             default:
                 break
             }
@@ -187,6 +199,8 @@ enum LabelTokenizer {
             switch scalar.value {
             case 0xFF1F:  // fullwidth question mark
                 take(LabelTokenizer.questionMark, next: nil)
+            case 0xFF1A:  // fullwidth colon
+                take(ASCIIByte.colon, next: nil)
             case 0x3002, 0xFF0E, 0xFF01, 0xFF1B:  // ideographic and fullwidth full stop, exclamation, semicolon
                 endWord()
                 sentence += 1

@@ -84,7 +84,7 @@ struct PhraseMatcher: Sendable {
                     guard let child = next, child != 0 else { continue }
                     for output in outputs.range(of: Int(child)) {
                         let phrase = outputs[item: output]
-                        if start == 0 || !anchored[Int(phrase)] {
+                        if !anchored[Int(phrase)] || tokens.startsClause(start) {
                             found.append(PhraseMatch(phrase: phrase, start: Int32(start), end: Int32(position + 1)))
                         }
                     }

@@ -47,9 +47,12 @@ struct PhraseMatcherTests {
         #expect(Self.found(["fine-tun*"], in: "fine-tuned, finetunes") == ["fine-tun* = fine tuned", "fine-tun* = finetunes"])
     }
 
-    @Test func aCaretAnchorsAtTheStartOfTheText() {
+    @Test func aCaretAnchorsAtTheStartOfASentenceOrAColonClause() {
         #expect(Self.found(["^does"], in: "Does it work? It does.") == ["^does = does"])
         #expect(Self.found(["^does"], in: "What does it do") == [])
+        #expect(Self.found(["^does"], in: "It works. Does it scale?") == ["^does = does"])
+        #expect(Self.found(["^analyzing"], in: "Amuro & Char: Analyzing pre-training") == ["^analyzing = analyzing"])
+        #expect(Self.found(["^analyzing"], in: "Amuro：Analyzing, again analyzing") == ["^analyzing = analyzing"])
     }
 
     @Test func aQuestionMarkIsAWord() {
