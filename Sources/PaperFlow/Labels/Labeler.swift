@@ -192,10 +192,11 @@ public struct Labeler: Sendable {
             }
         }
         let exclusion = taxonomy.contextExclusion
-        let counted = hits.filter { hit in
-            hit.weight != 0 && !isHidden(hit, by: hits)
+        let counted = hits.indices.filter { index in
+            let hit = hits[index]
+            return hit.weight != 0 && !isHidden(index, in: hits)
                 && !(hit.weight > 0 && isExcluded(hit, by: exclusions, tokens: tokens, rule: exclusion))
-        }
+        }.map { hits[$0] }
         let fieldWeight = taxonomy.fieldWeights[field]
         for (index, hit) in counted.enumerated() where !isOutvoted(index, in: counted) {
             var sentenceWeight = 1.0
@@ -208,29 +209,40 @@ public struct Labeler: Sendable {
         }
     }
 
-    /// Whether another cue hides `hit`: one of the same facet over a longer span that holds it (`instruction
+    /// Whether another cue hides hit `index`: one of the same facet over a longer span that holds it (`instruction
     /// fine-tuning` hides `fine-tuning`), or one of the same code over the same span with a higher weight
-    /// (`retrieval` at 3 hides `retriev*` at 2; the earlier cue at equal weights).
-    private func isHidden(_ hit: CueHit, by hits: [CueHit]) -> Bool {
+    /// (`retrieval` at 3 hides `retriev*` at 2; the earlier cue at equal weights). `hits` are ordered by start, and
+    /// a phrase spans at most ``CuePattern/maximumWords`` words, so only close neighbours can hide a hit.
+    private func isHidden(_ index: Int, in hits: [CueHit]) -> Bool {
+        let hit = hits[index]
         let length = hit.end - hit.start
-        return hits.contains { other in
-            guard other.facet == hit.facet, other.start <= hit.start, other.end >= hit.end else { return false }
-            if other.end - other.start > length { return true }
-            return other.code == hit.code && (other.weight > hit.weight || (other.weight == hit.weight && other.cue < hit.cue))
+        let earliest = hit.end - Int32(CuePattern.maximumWords)
+        var other = index
+        while other > 0, hits[other - 1].start >= earliest { other -= 1 }
+        while other < hits.count, hits[other].start <= hit.start {
+            let rival = hits[other]
+            other += 1
+            guard rival.facet == hit.facet, rival.end >= hit.end else { continue }
+            if rival.end - rival.start > length { return true }
+            if rival.code == hit.code, rival.weight > hit.weight || (rival.weight == hit.weight && rival.cue < hit.cue) { return true }
         }
+        return false
     }
 
     /// Whether another hit of the same code and sign in the same sentence is stronger (or as strong and earlier):
-    /// a sentence gives each code one vote, so `supervised fine-tuning (SFT)` counts once.
+    /// a sentence gives each code one vote, so `supervised fine-tuning (SFT)` counts once. The hits of one sentence
+    /// stand together, since `hits` are ordered by start.
     private func isOutvoted(_ index: Int, in hits: [CueHit]) -> Bool {
         let hit = hits[index]
-        return hits.indices.contains { other in
+        var other = index
+        while other > 0, hits[other - 1].sentence == hit.sentence { other -= 1 }
+        while other < hits.count, hits[other].sentence == hit.sentence {
             let rival = hits[other]
-            guard other != index, rival.code == hit.code, rival.sentence == hit.sentence, (rival.weight > 0) == (hit.weight > 0) else {
-                return false
-            }
-            return abs(rival.weight) > abs(hit.weight) || (abs(rival.weight) == abs(hit.weight) && other < index)
+            defer { other += 1 }
+            guard other != index, rival.code == hit.code, (rival.weight > 0) == (hit.weight > 0) else { continue }
+            if abs(rival.weight) > abs(hit.weight) || (abs(rival.weight) == abs(hit.weight) && other < index) { return true }
         }
+        return false
     }
 
     /// Whether an exclusion phrase stands close before or after `hit` in its sentence.
