@@ -1,7 +1,7 @@
 /// A validated `taxonomy.json`: the facets of the record's `labels`, their codes and the cues that score them.
 ///
 /// The taxonomy is data: `Labeler` compiles it into one phrase matcher and never knows a code by name.
-/// Build one with `Taxonomy.load(path:)` or `Taxonomy.parse(_:file:)`, which report every problem with its JSON path.
+/// Build one with `Taxonomy.load(path:file:)` or `Taxonomy.parse(_:file:)`, which report every problem with its JSON path.
 public struct Taxonomy: Sendable {
     /// The taxonomy format versions this build reads.
     public static let supportedVersions = [1]
@@ -38,6 +38,7 @@ public struct FieldWeights: Sendable, Equatable {
     public var title: Double
     public var abstract: Double
 
+    /// Weights for the two fields (by default a title counts twice as much as an abstract).
     public init(title: Double = 2, abstract: Double = 1) {
         self.title = title
         self.abstract = abstract
@@ -58,6 +59,7 @@ public struct ContextExclusion: Sendable {
     public var before: ExclusionWindow
     public var after: ExclusionWindow
 
+    /// Exclusions before and after cues; by default none.
     public init(before: ExclusionWindow = ExclusionWindow(), after: ExclusionWindow = ExclusionWindow()) {
         self.before = before
         self.after = after
@@ -69,6 +71,7 @@ public struct ExclusionWindow: Sendable {
     public var words: Int
     public var phrases: [CuePattern]
 
+    /// A window of `words` words around a cue for `phrases`.
     public init(words: Int = 0, phrases: [CuePattern] = []) {
         self.words = words
         self.phrases = phrases

@@ -30,6 +30,7 @@ public struct Label: PipelineOperator {
         }
     }
 
+    /// Labels every record in parallel chunks and records the taxonomy's digest on the dataset.
     public func run(_ dataset: inout Dataset, context: RunContext) throws {
         let labeler = self.labeler
         dataset.records = context.executor.mapChunks(dataset.records, chunkSize: context.chunkSize) { chunk in
