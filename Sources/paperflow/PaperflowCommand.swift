@@ -10,7 +10,7 @@ struct PaperflowCommand: ParsableCommand {
         version: Versions.paperflow,
         subcommands: [
             RunCommand.self, ValidateCommand.self, OperatorsCommand.self, DiffCommand.self, InspectCommand.self,
-            SnapshotCommand.self,
+            SnapshotCommand.self, EvalLabelsCommand.self,
         ]
     )
 }

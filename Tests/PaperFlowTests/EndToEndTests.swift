@@ -137,7 +137,7 @@ struct EndToEndTests {
             .write(to: workspace.appendingPathComponent("bad.json"), atomically: true, encoding: .utf8)
         let validate = try CLI.run(["validate", "bad.json"], in: workspace)
         #expect(validate.status == 2)
-        #expect(validate.stderr.contains(#"bad.json: stages[0].op: unknown operator "dedupe" (known: extract, normalize, dedup-title, write)"#))
+        #expect(validate.stderr.contains(#"bad.json: stages[0].op: unknown operator "dedupe" (known: extract, normalize, dedup-title, label, write)"#))
         #expect(try CLI.run(["run", "bad.json"], in: workspace).status == 2)
         #expect(try CLI.run(["run", "--jobs", "0"], in: workspace).status == 2)
         #expect(try CLI.run(["frobnicate"], in: workspace).status == 2)

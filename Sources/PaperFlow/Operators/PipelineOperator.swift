@@ -31,11 +31,20 @@ public protocol PipelineOperator: Sendable {
     /// Ordering rules that `validate` enforces.
     static var placement: StagePlacement { get }
 
+    /// Checks what the parameter declarations cannot, such as the content of a file a parameter names.
+    /// The spec loader calls it once the spec is read, so `validate` reports these issues with the others.
+    static func validate(_ parameters: ParameterValues, spec: PipelineSpec) -> [SpecIssue]
+
     /// Builds the stage from validated parameters.
     init(parameters: ParameterValues, spec: PipelineSpec) throws
 
     /// Runs the stage over the dataset.
     func run(_ dataset: inout Dataset, context: RunContext) throws
+}
+
+extension PipelineOperator {
+    /// No checks beyond the parameter declarations.
+    public static func validate(_ parameters: ParameterValues, spec: PipelineSpec) -> [SpecIssue] { [] }
 }
 
 /// Every operator paperflow knows, in the order `paperflow operators` lists them.
@@ -44,6 +53,7 @@ public enum OperatorRegistry {
         Extract.self,
         Normalize.self,
         DedupTitle.self,
+        Label.self,
         Write.self,
     ]
 

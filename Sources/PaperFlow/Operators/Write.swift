@@ -26,7 +26,7 @@ public struct Write: PipelineOperator {
 
     public func run(_ dataset: inout Dataset, context: RunContext) throws {
         let version = ReleaseVersion(
-            inputs: dataset.inputs, spec: context.spec, taxonomyDigest: nil,
+            inputs: dataset.inputs, spec: context.spec, taxonomyDigest: dataset.taxonomyDigest,
             sourceDateEpoch: ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"])
         let directory = ReleaseDirectory(root: context.spec.resolve(context.spec.release.dir))
         if let existing = directory.existing(version) {

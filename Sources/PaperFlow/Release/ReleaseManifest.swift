@@ -23,7 +23,7 @@ public struct ReleaseManifest: Sendable {
             "schema_version": .string(Versions.recordSchema),
             "spec_version": .int(spec.version),
             "spec_sha256": .string(spec.digest),
-            "taxonomy_sha256": .null,
+            "taxonomy_sha256": dataset.taxonomyDigest.map { .string($0) } ?? .null,
             "title_key_version": .string(TitleKey.version),
             "generator": .object([
                 "name": .string("paperflow"),

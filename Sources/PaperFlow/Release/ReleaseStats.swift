@@ -21,6 +21,7 @@ public enum ReleaseStats {
                 "written": .int(dataset.records.count),
             ]),
             "rejects_by_reason": .counters(reasons),
+            "labels": dataset.taxonomy.map { LabelCounts.json(dataset.records, taxonomy: $0) } ?? .null,
             "counters": .object(pairs: dataset.counters.sorted.filter { $0.name != "duplicates_merged" }.map { ($0.name, .int($0.value)) }),
         ])
     }

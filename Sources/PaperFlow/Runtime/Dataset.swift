@@ -56,6 +56,11 @@ public struct Dataset: Sendable {
     public var stageCounts: [StageCount] = []
     /// Set by the `write` stage.
     public var publication: Publication?
+    /// The taxonomy the `label` stage applied (nil without one).
+    public var taxonomy: Taxonomy?
+
+    /// Hex SHA-256 of the taxonomy file (nil without a `label` stage).
+    public var taxonomyDigest: String? { taxonomy?.digest }
 
     public init(inputs: [InputFile]) {
         self.inputs = inputs

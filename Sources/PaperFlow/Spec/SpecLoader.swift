@@ -24,8 +24,12 @@ extension PipelineSpec {
         var reader = SpecReader(directory: directory, diagnostics: diagnostics)
         let spec = reader.readSpec(root, file: file, digest: SHA256Hex.digest(bytes))
         diagnostics = reader.diagnostics
-        guard let spec, diagnostics.issues.isEmpty else {
-            throw SpecError(issues: diagnostics.issues)
+        var issues = diagnostics.issues
+        if let spec {
+            for stage in spec.stages { issues += stage.operatorType.validate(stage.parameters, spec: spec) }
+        }
+        guard let spec, issues.isEmpty else {
+            throw SpecError(issues: issues)
         }
         return spec
     }
@@ -177,8 +181,11 @@ private struct SpecReader {
         for declaration in declared {
             if let defaultValue = declaration.defaultValue { values[declaration.name] = defaultValue }
         }
-        guard let value else { return ParameterValues(values) }
-        guard let object = expectObject(value, at: path) else { return ParameterValues(values) }
+        let object = value.flatMap { expectObject($0, at: path) }
+        for declaration in declared where declaration.defaultValue == nil && object?[declaration.name] == nil {
+            diagnostics.report(path.key(declaration.name), "missing (required)")
+        }
+        guard let object else { return ParameterValues(values) }
         let names = declared.map(\.name)
         for member in object.members {
             let memberPath = path.key(member.key)

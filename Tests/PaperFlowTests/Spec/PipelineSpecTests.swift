@@ -70,7 +70,7 @@ struct PipelineSpecTests {
         (#""name": "paper-records","#, #""name": "paper-records", "colour": "red","#,
          #"pipeline.json: colour: unknown key "colour" (valid: version, name, input, stages, limits, release)"#),
         (#"{ "op": "dedup-title" }"#, #"{ "op": "dedupe" }"#,
-         #"pipeline.json: stages[2].op: unknown operator "dedupe" (known: extract, normalize, dedup-title, write)"#),
+         #"pipeline.json: stages[2].op: unknown operator "dedupe" (known: extract, normalize, dedup-title, label, write)"#),
         (#""level": 9"#, #""level": "9""#,
          "pipeline.json: stages[3].params.level: expected an integer, found string"),
         (#""level": 9"#, #""level": 12"#,
