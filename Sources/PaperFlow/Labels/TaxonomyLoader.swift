@@ -32,7 +32,7 @@ extension Taxonomy {
 }
 
 /// Walks the JSON tree of a taxonomy, building the model and reporting problems with their paths.
-private struct TaxonomyReader {
+private struct TaxonomyReader: JSONFieldReader {
     var diagnostics: SpecDiagnostics
 
     mutating func readTaxonomy(_ root: JSONValue, file: String, digest: String) -> Taxonomy? {
@@ -43,7 +43,7 @@ private struct TaxonomyReader {
             let supported = Taxonomy.supportedVersions.map(String.init).joined(separator: ", ")
             diagnostics.report(JSONPath.root.key("version"), "unsupported taxonomy version \(version) (supported: \(supported))")
         }
-        if let value = object["note"] { _ = string(value, at: JSONPath.root.key("note")) }
+        if let value = object["note"] { _ = nonEmptyString(value, at: JSONPath.root.key("note")) }
         let fields = object["fields"].map { readFields($0, at: JSONPath.root.key("fields")) } ?? FieldWeights()
         var repeatDecay = 0.5
         if let value = object["repeat_decay"], let decay = number(value, in: 0...1, at: JSONPath.root.key("repeat_decay")) {
@@ -119,7 +119,7 @@ private struct TaxonomyReader {
             let facetPath = path.index(index)
             guard let object = expectObject(element, at: facetPath) else { continue }
             guard let nameValue = required("name", in: object, at: facetPath),
-                  let name = string(nameValue, at: facetPath.key("name")) else { continue }
+                  let name = nonEmptyString(nameValue, at: facetPath.key("name")) else { continue }
             guard let schema = Taxonomy.recordFacets.first(where: { $0.name == name }) else {
                 diagnostics.report(facetPath.key("name"), "unknown facet \"\(name)\" (known: \(known.joined(separator: ", ")))")
                 continue
@@ -150,8 +150,8 @@ private struct TaxonomyReader {
         case .boolean: allowed += ["cues"]
         }
         checkKeys(object, allowed: allowed, at: path)
-        if let value = object["note"] { _ = string(value, at: path.key("note")) }
-        if let value = required("type", in: object, at: path), let written = string(value, at: path.key("type")) {
+        if let value = object["note"] { _ = nonEmptyString(value, at: path.key("note")) }
+        if let value = required("type", in: object, at: path), let written = nonEmptyString(value, at: path.key("type")) {
             if FacetType(rawValue: written) == nil {
                 diagnostics.report(path.key("type"), "unknown facet type \"\(written)\" (valid: multi, single, boolean)")
             } else if written != type.rawValue {
@@ -204,9 +204,9 @@ private struct TaxonomyReader {
             let codePath = path.index(index)
             guard let object = expectObject(element, at: codePath) else { continue }
             checkKeys(object, allowed: ["code", "note", "threshold", "cues", "yields_to", "yield_factor"], at: codePath)
-            if let value = object["note"] { _ = string(value, at: codePath.key("note")) }
+            if let value = object["note"] { _ = nonEmptyString(value, at: codePath.key("note")) }
             guard let codeValue = required("code", in: object, at: codePath),
-                  let code = string(codeValue, at: codePath.key("code")) else { continue }
+                  let code = nonEmptyString(codeValue, at: codePath.key("code")) else { continue }
             if !Self.isValidCode(code) {
                 diagnostics.report(codePath.key("code"), "\"\(code)\" is not a code: lower-case letters and digits, words joined by \"-\"")
             }
@@ -235,7 +235,7 @@ private struct TaxonomyReader {
             let yieldsPath = path.index(index).key("yields_to")
             guard let names = expectArray(value, at: yieldsPath) else { continue }
             for (offset, name) in names.enumerated() {
-                guard let text = string(name, at: yieldsPath.index(offset)) else { continue }
+                guard let text = nonEmptyString(name, at: yieldsPath.index(offset)) else { continue }
                 guard let target = codes.firstIndex(where: { $0.code == text }), target != position else {
                     let valid = codes.map(\.code).filter { $0 != codes[position].code }.joined(separator: ", ")
                     diagnostics.report(yieldsPath.index(offset), "\"\(text)\" is not another code of this facet (codes: \(valid))")
@@ -260,7 +260,7 @@ private struct TaxonomyReader {
                 weight = number(value, in: -1000...1000, at: groupPath.key("weight"))
             }
             var field: LabelField?
-            if let value = object["field"], let text = string(value, at: groupPath.key("field")) {
+            if let value = object["field"], let text = nonEmptyString(value, at: groupPath.key("field")) {
                 field = LabelField(rawValue: text)
                 if field == nil {
                     let valid = LabelField.allCases.map(\.rawValue).joined(separator: ", ")
@@ -301,7 +301,7 @@ private struct TaxonomyReader {
     }
 
     mutating func codeIndex(_ value: JSONValue, in facet: TaxonomyFacet, at path: JSONPath) -> Int? {
-        guard let code = string(value, at: path) else { return nil }
+        guard let code = nonEmptyString(value, at: path) else { return nil }
         guard let index = facet.codes.firstIndex(where: { $0.code == code }) else {
             let codes = facet.codes.map(\.code).joined(separator: ", ")
             diagnostics.report(path, "\"\(code)\" is not a code of \"\(facet.name)\" (codes: \(codes))")
@@ -315,77 +315,5 @@ private struct TaxonomyReader {
         return words.allSatisfy { word in
             !word.isEmpty && word.utf8.allSatisfy { ASCIIByte.isDigit($0) || ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z")) }
         }
-    }
-
-    // MARK: typed access with reporting
-
-    mutating func checkKeys(_ object: JSONObject, allowed: [String], at path: JSONPath) {
-        for member in object.members where !allowed.contains(member.key) {
-            diagnostics.report(path.key(member.key), "unknown key \"\(member.key)\" (valid: \(allowed.joined(separator: ", ")))")
-        }
-    }
-
-    mutating func required(_ key: String, in object: JSONObject, at path: JSONPath) -> JSONValue? {
-        guard let value = object[key] else {
-            diagnostics.report(path.key(key), "missing (required)")
-            return nil
-        }
-        return value
-    }
-
-    mutating func expect<T>(_ value: JSONValue, _ kind: String, at path: JSONPath, _ read: (JSONValue) -> T?) -> T? {
-        guard let typed = read(value) else {
-            diagnostics.report(path, "expected \(kind), found \(value.typeName)")
-            return nil
-        }
-        return typed
-    }
-
-    mutating func expectObject(_ value: JSONValue, at path: JSONPath) -> JSONObject? {
-        expect(value, "an object", at: path) { $0.objectValue }
-    }
-
-    mutating func expectArray(_ value: JSONValue, at path: JSONPath) -> [JSONValue]? {
-        expect(value, "an array", at: path) { $0.arrayValue }
-    }
-
-    mutating func string(_ value: JSONValue, at path: JSONPath) -> String? {
-        guard let text = expect(value, "a string", at: path, { $0.stringValue }) else { return nil }
-        guard !text.isEmpty else {
-            diagnostics.report(path, "must not be empty")
-            return nil
-        }
-        return text
-    }
-
-    mutating func integer(_ value: JSONValue, at path: JSONPath) -> Int? {
-        expect(value, "an integer", at: path) { $0.intValue }
-    }
-
-    mutating func integer(_ value: JSONValue, in range: ClosedRange<Int>, at path: JSONPath) -> Int? {
-        guard let number = integer(value, at: path) else { return nil }
-        guard range.contains(number) else {
-            diagnostics.report(path, "\(number) is out of range (valid: \(range.lowerBound)...\(range.upperBound))")
-            return nil
-        }
-        return number
-    }
-
-    mutating func number(_ value: JSONValue, in range: ClosedRange<Double>, at path: JSONPath) -> Double? {
-        guard let number = expect(value, "a number", at: path, { $0.doubleValue }) else { return nil }
-        guard range.contains(number) else {
-            diagnostics.report(path, "\(Self.literal(value)) is out of range (valid: \(Self.literal(range.lowerBound))...\(Self.literal(range.upperBound)))")
-            return nil
-        }
-        return number
-    }
-
-    static func literal(_ value: JSONValue) -> String {
-        if case .number(let number) = value { return number.literal }
-        return value.typeName
-    }
-
-    static func literal(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
     }
 }

@@ -36,7 +36,7 @@ extension PipelineSpec {
 }
 
 /// Walks the JSON tree of a spec, building typed models and reporting problems with their paths.
-private struct SpecReader {
+private struct SpecReader: JSONFieldReader {
     let directory: String
     var diagnostics: SpecDiagnostics
 
@@ -204,19 +204,9 @@ private struct SpecReader {
     mutating func parameter(_ value: JSONValue, _ declaration: ParameterSpec, at path: JSONPath) -> ParameterValue? {
         switch declaration.kind {
         case .integer(let range):
-            guard let number = integer(value, at: path) else { return nil }
-            guard range.contains(number) else {
-                diagnostics.report(path, "\(number) is out of range (valid: \(range.lowerBound)...\(range.upperBound))")
-                return nil
-            }
-            return .integer(number)
+            return integer(value, in: range, at: path).map(ParameterValue.integer)
         case .number(let range):
-            guard let number = self.number(value, at: path) else { return nil }
-            guard range.contains(number) else {
-                diagnostics.report(path, "\(value.numberLiteral) is out of range (valid: \(range.lowerBound)...\(range.upperBound))")
-                return nil
-            }
-            return .number(number)
+            return number(value, in: range, at: path).map(ParameterValue.number)
         case .string:
             return nonEmptyString(value, at: path).map(ParameterValue.string)
         case .choice(let choices):
@@ -274,60 +264,5 @@ private struct SpecReader {
 
     func resolve(_ path: String) -> String {
         path.hasPrefix("/") ? path : directory + "/" + path
-    }
-
-    mutating func checkKeys(_ object: JSONObject, allowed: [String], at path: JSONPath) {
-        for member in object.members where !allowed.contains(member.key) {
-            diagnostics.report(path.key(member.key), "unknown key \"\(member.key)\" (valid: \(allowed.joined(separator: ", ")))")
-        }
-    }
-
-    mutating func required(_ key: String, in object: JSONObject, at path: JSONPath) -> JSONValue? {
-        guard let value = object[key] else {
-            diagnostics.report(path.key(key), "missing (required)")
-            return nil
-        }
-        return value
-    }
-
-    /// The value as `T`, or nil with "expected <kind>, found <type>" reported at `path`.
-    mutating func expect<T>(_ value: JSONValue, _ kind: String, at path: JSONPath, _ read: (JSONValue) -> T?) -> T? {
-        guard let typed = read(value) else {
-            diagnostics.report(path, "expected \(kind), found \(value.typeName)")
-            return nil
-        }
-        return typed
-    }
-
-    mutating func expectObject(_ value: JSONValue, at path: JSONPath) -> JSONObject? {
-        expect(value, "an object", at: path) { $0.objectValue }
-    }
-
-    mutating func expectArray(_ value: JSONValue, at path: JSONPath) -> [JSONValue]? {
-        expect(value, "an array", at: path) { $0.arrayValue }
-    }
-
-    mutating func integer(_ value: JSONValue, at path: JSONPath) -> Int? {
-        expect(value, "an integer", at: path) { $0.intValue }
-    }
-
-    mutating func number(_ value: JSONValue, at path: JSONPath) -> Double? {
-        expect(value, "a number", at: path) { $0.doubleValue }
-    }
-
-    mutating func nonEmptyString(_ value: JSONValue, at path: JSONPath) -> String? {
-        guard let text = expect(value, "a string", at: path, { $0.stringValue }) else { return nil }
-        guard !text.isEmpty else {
-            diagnostics.report(path, "must not be empty")
-            return nil
-        }
-        return text
-    }
-}
-
-private extension JSONValue {
-    var numberLiteral: String {
-        if case .number(let number) = self { return number.literal }
-        return typeName
     }
 }
