@@ -25,12 +25,10 @@ public enum HFDailyHTML: InputFormat {
 
     /// Whether the first `article` card in the head holds a `<p` (a search card's abstract; daily cards have none).
     static func firstCardHoldsParagraph(_ head: ArraySlice<UInt8>) -> Bool {
-        guard let start = head.firstRange(of: Array("<article".utf8)) else { return false }
-        let rest = head[start.upperBound...]
-        let card = rest.firstRange(of: Array("</article".utf8)).map { rest[..<$0.lowerBound] } ?? rest
-        return card.firstRange(of: Array("<p".utf8)).map { range in
-            range.upperBound < card.endIndex && [UInt8(ascii: ">"), UInt8(ascii: " ")].contains(card[range.upperBound])
-        } ?? false
+        guard let start = ByteSearch.firstIndex(of: Array("<article".utf8), in: head) else { return false }
+        let rest = head[(start + 8)...]
+        let card = ByteSearch.firstIndex(of: Array("</article".utf8), in: rest).map { rest[..<$0] } ?? rest
+        return ByteSearch.contains("<p>", in: card) || ByteSearch.contains("<p ", in: card)
     }
 
     public static func extract(_ input: LoadedInput) -> Extraction {

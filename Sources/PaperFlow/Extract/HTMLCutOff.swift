@@ -10,8 +10,8 @@ enum HTMLCutOff {
 
     /// Whether the document lacks both its `</html>` and `</body>` end tags near the end of `bytes`.
     static func isCutOff(_ bytes: [UInt8]) -> Bool {
-        let tail = bytes.suffix(tailLength).map(ASCIIByte.lowercased)
-        return tail.firstRange(of: Array("</html".utf8)) == nil && tail.firstRange(of: Array("</body".utf8)) == nil
+        let tail = bytes.suffix(tailLength)
+        return !ByteSearch.containsIgnoringCase("</html", in: tail) && !ByteSearch.containsIgnoringCase("</body", in: tail)
     }
 
     /// Whether libxml2 stopped reading before the end of the input (nesting deeper than its limit).

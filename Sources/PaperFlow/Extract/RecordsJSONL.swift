@@ -20,7 +20,7 @@ public enum RecordsJSONL: InputFormat {
               head[start] == ASCIIByte.openingBrace else { return false }
         guard let end = head[start...].firstIndex(of: ASCIIByte.lineFeed) else {
             let line = head[start...]
-            return line.starts(with: Array(#"{"id":"#.utf8)) && line.firstRange(of: Array(#""title_hash":"#.utf8)) != nil
+            return line.starts(with: Array(#"{"id":"#.utf8)) && ByteSearch.contains(#""title_hash":"#, in: line)
         }
         guard let object = try? JSONValue.parse(Array(head[start..<end])).objectValue else { return false }
         return object.members.first?.key == "id" && object["title_hash"] != nil && object["sources"] != nil

@@ -3,12 +3,9 @@
 /// A sniff looks for fixed strings only; it never parses and never reads markup with patterns.
 struct SniffHead {
     let bytes: ArraySlice<UInt8>
-    /// The same bytes with ASCII letters in lower case, for case-insensitive checks.
-    let lowercased: [UInt8]
 
     init(_ head: ArraySlice<UInt8>) {
         bytes = head
-        lowercased = head.map(ASCIIByte.lowercased)
     }
 
     /// Whether the first byte that is not whitespace (after a UTF-8 byte order mark) is `<`.
@@ -19,12 +16,12 @@ struct SniffHead {
 
     /// Whether the head holds `text` exactly.
     func contains(_ text: String) -> Bool {
-        bytes.firstRange(of: Array(text.utf8)) != nil
+        ByteSearch.contains(text, in: bytes)
     }
 
     /// Whether the head holds `text`, ignoring the case of ASCII letters.
     func containsIgnoringCase(_ text: String) -> Bool {
-        lowercased.firstRange(of: Array(text.utf8).map(ASCIIByte.lowercased)) != nil
+        ByteSearch.containsIgnoringCase(text, in: bytes)
     }
 
     /// Whether this is a Hugging Face page: it names `huggingface` and links to `/papers` relatively, as HF pages do.
