@@ -6,6 +6,8 @@
 /// shows no abstract, no paper date and at most five author avatars. With `options.domCrossCheck` the cards are also
 /// read beside good JSON and the cards that disagree with it are counted (`hf_daily_dom_disagreements`); records never
 /// change because of it. A page cut off keeps what was read before the cut and adds a `truncated` reject.
+/// Without the cross-check, a page that is not cut off is first read through ``HTMLAttributeScan`` (SAX, no tree,
+/// stopping at the island); the tree is built only when that gives no usable `dailyPapers` list.
 public enum HFDailyHTML: InputFormat {
     public static let name = "hf-daily-html"
 
