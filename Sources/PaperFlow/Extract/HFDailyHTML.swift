@@ -6,6 +6,8 @@
 /// shows no abstract, no paper date and at most five author avatars. With `options.domCrossCheck` the cards are also
 /// read beside good JSON and the cards that disagree with it are counted (`hf_daily_dom_disagreements`); records never
 /// change because of it. A page cut off keeps what was read before the cut and adds a `truncated` reject.
+/// Without the cross-check, a page that is not cut off is first read through ``HTMLAttributeScan`` (SAX, no tree,
+/// stopping at the island); the tree is built only when that gives no usable `dailyPapers` list.
 public enum HFDailyHTML: InputFormat {
     public static let name = "hf-daily-html"
 
@@ -32,6 +34,30 @@ public enum HFDailyHTML: InputFormat {
     }
 
     public static func extract(_ input: LoadedInput) -> Extraction {
+        if !input.options.domCrossCheck, !HTMLCutOff.isCutOff(input.bytes), let extraction = extractFromProps(input) {
+            return extraction
+        }
+        return extractFromTree(input)
+    }
+
+    /// The fast path: the island's `data-props` read through a SAX scan that stops at the island, without a tree.
+    /// Nil whenever the tree path could read anything else (no island, no props, bad JSON, no `dailyPapers`), so
+    /// that the tree path decides those pages; the records are those the tree path gives for good JSON.
+    static func extractFromProps(_ input: LoadedInput) -> Extraction? {
+        let match = HTMLAttributeScan.firstElement(
+            named: "div", where: "data-target", is: islandTarget, reading: "data-props", in: input.bytes
+        ) { props in
+            props.flatMap { try? JSONValue.parse($0) }
+        }
+        // The tree keeps lines from 65535 on as 65535 and resolves them through neighbouring nodes: left to the tree.
+        guard let match, match.line < 65535, let value = match.value,
+              case .found(let props, let list) = list(inProps: value) else { return nil }
+        let island = Location(path: input.path, position: .byte(match.byteOffset))
+        return records(props: props, list: list, at: island, input: input)
+    }
+
+    /// The tree path: the whole page parsed by libxml2, the island's JSON else its cards.
+    static func extractFromTree(_ input: LoadedInput) -> Extraction {
         let document: MarkupDocument
         do {
             document = try MarkupDocument.html(input.bytes)
@@ -71,7 +97,8 @@ extension HFDailyHTML {
             let end = Location(path: input.path, position: .byte(input.bytes.count))
             switch HFDailyHTML.list(in: island) {
             case .found(let props, let list):
-                readJSON(props: props, list: list, at: island.map(location) ?? file)
+                extraction = HFDailyHTML.records(props: props, list: list, at: island.map(location) ?? file, input: input)
+                index = list.count
                 if input.options.domCrossCheck {
                     let cards = HFDailyHTML.cards(in: island ?? root, root: root, cutAt: lastNode)
                     extraction.counters.add("hf_daily_dom_disagreements", HFDailyHTML.disagreements(list, cards))
@@ -94,41 +121,6 @@ extension HFDailyHTML {
                 } else {
                     extraction.counters.add("hf_daily_dom_fallback")
                 }
-            }
-        }
-
-        /// One record per `dailyPapers` entry.
-        private mutating func readJSON(props: JSONObject, list: [JSONValue], at islandLocation: Location) {
-            let pageDay = HFDailyHTML.pageDay(props)
-            for entry in list {
-                defer { index += 1 }
-                guard let item = entry.objectValue else {
-                    extraction.rejects.append(Reject(
-                        .missingTitle, at: islandLocation, "dailyPapers[\(index)] is \(entry.typeName), not a paper"))
-                    continue
-                }
-                let paper = item["paper"]?.objectValue
-                guard let title = HFDailyHTML.nonBlank(paper?["title"]?.stringValue)
-                    ?? HFDailyHTML.nonBlank(item["title"]?.stringValue) else {
-                    extraction.rejects.append(Reject(.missingTitle, at: islandLocation, "dailyPapers[\(index)] has no title"))
-                    continue
-                }
-                var record = PaperRecord(
-                    title: title, source: SourceRef(path: input.path, format: HFDailyHTML.name, index: index),
-                    rank: .hfDailyJSON, location: islandLocation)
-                record.arxivID = HFDailyHTML.nonBlank(paper?["id"]?.stringValue)
-                record.abstract = HFDailyHTML.nonBlank(paper?["summary"]?.stringValue)
-                    ?? HFDailyHTML.nonBlank(item["summary"]?.stringValue)
-                record.authors = (paper?["authors"]?.arrayValue ?? []).compactMap { $0.objectValue?["name"]?.stringValue }
-                record.publishedDate = paper?["publishedAt"]?.stringValue.flatMap(DateText.parse)
-                record.upvotes = paper?["upvotes"]?.intValue
-                record.comments = item["numComments"]?.intValue ?? paper?["numComments"]?.intValue
-                record.organization = HFDailyHTML.organization(paper?["organization"])
-                    ?? HFDailyHTML.organization(item["organization"])
-                let featured = paper?["submittedOnDailyAt"] ?? item["submittedOnDailyAt"]
-                record.listingDate = featured?.stringValue.flatMap(DateText.parse) ?? pageDay
-                record.referenceDay = input.snapshotDay ?? pageDay.flatMap { $0.resolved(snapshot: nil) }
-                extraction.records.append(record)
             }
         }
 
@@ -180,11 +172,49 @@ extension HFDailyHTML {
         } catch {
             return .unusable("the DailyPapers data-props is not JSON (\(error.description))")
         }
+        return list(inProps: value)
+    }
+
+    /// The `dailyPapers` list of the parsed `data-props`.
+    static func list(inProps value: JSONValue) -> ListJSON {
         guard let object = value.objectValue else { return .unusable("the DailyPapers data-props is not a JSON object") }
         guard let list = object["dailyPapers"]?.arrayValue, !list.isEmpty else {
             return .unusable("the DailyPapers data-props has no dailyPapers entries")
         }
         return .found(object, list)
+    }
+
+    /// One record per `dailyPapers` entry, indexed from 0, all located at the island.
+    static func records(props: JSONObject, list: [JSONValue], at islandLocation: Location, input: LoadedInput) -> Extraction {
+        var extraction = Extraction()
+        let day = pageDay(props)
+        for (index, entry) in list.enumerated() {
+            guard let item = entry.objectValue else {
+                extraction.rejects.append(Reject(
+                    .missingTitle, at: islandLocation, "dailyPapers[\(index)] is \(entry.typeName), not a paper"))
+                continue
+            }
+            let paper = item["paper"]?.objectValue
+            guard let title = nonBlank(paper?["title"]?.stringValue) ?? nonBlank(item["title"]?.stringValue) else {
+                extraction.rejects.append(Reject(.missingTitle, at: islandLocation, "dailyPapers[\(index)] has no title"))
+                continue
+            }
+            var record = PaperRecord(
+                title: title, source: SourceRef(path: input.path, format: name, index: index),
+                rank: .hfDailyJSON, location: islandLocation)
+            record.arxivID = nonBlank(paper?["id"]?.stringValue)
+            record.abstract = nonBlank(paper?["summary"]?.stringValue) ?? nonBlank(item["summary"]?.stringValue)
+            record.authors = (paper?["authors"]?.arrayValue ?? []).compactMap { $0.objectValue?["name"]?.stringValue }
+            record.publishedDate = paper?["publishedAt"]?.stringValue.flatMap(DateText.parse)
+            record.upvotes = paper?["upvotes"]?.intValue
+            record.comments = item["numComments"]?.intValue ?? paper?["numComments"]?.intValue
+            record.organization = organization(paper?["organization"]) ?? organization(item["organization"])
+            let featured = paper?["submittedOnDailyAt"] ?? item["submittedOnDailyAt"]
+            record.listingDate = featured?.stringValue.flatMap(DateText.parse) ?? day
+            record.referenceDay = input.snapshotDay ?? day.flatMap { $0.resolved(snapshot: nil) }
+            extraction.records.append(record)
+        }
+        return extraction
     }
 
     /// The page's day for a daily page: `dateString` (2025-26, `periodType` "day") or `date` (2024); nil for a week or

@@ -14,8 +14,8 @@ public struct MarkupError: Error, CustomStringConvertible {
 /// Use one document per thread.
 public final class MarkupDocument: @unchecked Sendable {
     private let pointer: xmlDocPtr
-    /// Byte offset of the start of each line of the parsed bytes (line 1 at index 0).
-    private let lineStarts: [Int]
+    /// Where each line of the parsed bytes starts.
+    private let lineStarts: LineStarts
     /// Whether the parser read the whole document without a fatal error.
     public let isWellFormed: Bool
     /// The last error libxml2 reported, if any.
@@ -33,13 +33,20 @@ public final class MarkupDocument: @unchecked Sendable {
         self.pointer = pointer
         self.isWellFormed = isWellFormed
         self.lastError = lastError
-        var starts = [0]
-        for (index, byte) in bytes.enumerated() where byte == 0x0A { starts.append(index + 1) }
-        lineStarts = starts
+        lineStarts = LineStarts(bytes)
     }
 
     deinit {
         xmlFreeDoc(pointer)
+    }
+
+    /// The options of every HTML parse (the tree here and ``HTMLAttributeScan``): recovering, silent, no network.
+    static let htmlOptions = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue
+        | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue)
+
+    /// Makes sure libxml2 is initialised (once per process) before a parse.
+    static func initializeParser() {
+        _ = initialized
     }
 
     /// Parses HTML with libxml2's recovering HTML parser; a declared `<meta charset>` is honoured.
@@ -48,11 +55,9 @@ public final class MarkupDocument: @unchecked Sendable {
         let prepared = MarkupInput.prepare(bytes)
         guard let context = htmlNewParserCtxt() else { throw MarkupError(message: "out of memory", line: 0) }
         defer { htmlFreeParserCtxt(context) }
-        let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-            | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue)
         let document = prepared.bytes.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
-                htmlCtxtReadMemory(context, chars.baseAddress, Int32(chars.count), nil, prepared.encoding, options)
+                htmlCtxtReadMemory(context, chars.baseAddress, Int32(chars.count), nil, prepared.encoding, htmlOptions)
             }
         }
         return try finish(document, context: context, bytes: prepared.bytes)
@@ -94,8 +99,7 @@ public final class MarkupDocument: @unchecked Sendable {
 
     /// The byte offset (in the parsed bytes) of the start of `line`.
     public func byteOffset(ofLine line: Int) -> Int {
-        guard line >= 1 else { return 0 }
-        return lineStarts[min(line, lineStarts.count) - 1]
+        lineStarts.byteOffset(ofLine: line)
     }
 
     /// The byte offset of the start of the line where `node` begins.

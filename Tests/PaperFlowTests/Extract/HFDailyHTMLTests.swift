@@ -334,6 +334,41 @@ struct HFDailyHTMLTests {
         let island = try #require(Self.lineStart(of: #"data-target="DailyPapers""#, in: bytes))
         #expect(report.dataset.rejects.map(\.location.description) == ["page.html:\(island)"])
     }
+
+    // MARK: The SAX fast path
+
+    /// Everything an extraction gives, fields, locations and counters included, as text.
+    static func dump(_ extraction: Extraction) -> String {
+        "\(extraction.records)\n\(extraction.rejects)\n\(extraction.counters)"
+    }
+
+    @Test func theSAXPathGivesTheTreePathsRecordsOnEveryFixtureItReads() throws {
+        var read: [String] = []
+        for name in ["daily-2024.html", "daily-2025.html", "weekly-2025.html", "broken-props.html", "missing-title.html",
+                     "no-list.html", "truncated.html", "unrelated.html"] {
+            let input = LoadedInput(bytes: try Self.bytes(name), path: name, snapshotDay: nil)
+            guard let fast = HFDailyHTML.extractFromProps(input) else { continue }
+            read.append(name)
+            let tree = HFDailyHTML.extractFromTree(input)
+            #expect("\(fast.records)" == "\(tree.records)", "\(name)")
+            if !HTMLCutOff.isCutOff(input.bytes) {
+                #expect(Self.dump(fast) == Self.dump(tree), "\(name)")
+                #expect(Self.dump(fast) == Self.dump(HFDailyHTML.extract(input)), "\(name)")
+            }
+        }
+        #expect(read == ["daily-2024.html", "daily-2025.html", "weekly-2025.html"])
+    }
+
+    @Test func theSAXPathLeavesEveryPageWithoutUsableJSONToTheTree() throws {
+        for name in ["broken-props.html", "no-list.html", "unrelated.html"] {
+            let input = LoadedInput(bytes: try Self.bytes(name), path: name, snapshotDay: nil)
+            #expect(HFDailyHTML.extractFromProps(input) == nil, "\(name)")
+        }
+        let noProps = Array(#"<html><body><div data-target="DailyPapers"></div></body></html>"#.utf8)
+        #expect(HFDailyHTML.extractFromProps(LoadedInput(bytes: noProps, path: "p.html", snapshotDay: nil)) == nil)
+        let emptyList = Array(#"<html><body><div data-target="DailyPapers" data-props="{&quot;dailyPapers&quot;:[]}"></div></body></html>"#.utf8)
+        #expect(HFDailyHTML.extractFromProps(LoadedInput(bytes: emptyList, path: "p.html", snapshotDay: nil)) == nil)
+    }
 }
 
 /// The real saved pages of `../shared/fixtures/real/`, every paper and every field compared whole.
@@ -369,6 +404,15 @@ struct HFDailyHTMLRealPagesTests {
         #expect(result.rejects.isEmpty)
         #expect(result.records.count == 28)
         #expect(HFDailyHTMLTests.canonicalLines(result.records) == (try Self.expected("hf_daily_2025_2026-09-28")))
+    }
+
+    @Test func theSAXPathAndTheTreePathGiveIdenticalRecordsOnBothPages() throws {
+        for name in ["hf_daily_2024-08-01", "hf_daily_2025_2026-09-28"] {
+            let bytes = Array(try Data(contentsOf: Self.real.appendingPathComponent(name + ".html")))
+            let input = LoadedInput(bytes: bytes, path: name + ".html", snapshotDay: nil)
+            let fast = try #require(HFDailyHTML.extractFromProps(input), "\(name)")
+            #expect(HFDailyHTMLTests.dump(fast) == HFDailyHTMLTests.dump(HFDailyHTML.extractFromTree(input)), "\(name)")
+        }
     }
 
     @Test func theCardsAgreeWithTheJSONOnBothPages() throws {
