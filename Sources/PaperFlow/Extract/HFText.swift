@@ -204,17 +204,17 @@ extension HFText {
     static func isAbstractLike(_ line: Substring) -> Bool {
         var words = 1
         var sentenceBreaks = 0
-        var previous: Character = " "
+        var previous = UInt8(ascii: " ")
         var characters = 0
-        for character in line {
-            characters += 1
-            if character == " " {
-                if previous != " " { words += 1 }
-                if previous == "." { sentenceBreaks += 1 }
+        for byte in line.utf8 {
+            if byte & 0xC0 != 0x80 { characters += 1 }
+            if byte == UInt8(ascii: " ") {
+                if previous != UInt8(ascii: " ") { words += 1 }
+                if previous == UInt8(ascii: ".") { sentenceBreaks += 1 }
             }
-            previous = character
+            previous = byte
+            if words >= 30 || characters >= 240 { return true }
         }
-        if words >= 30 || characters >= 240 { return true }
         return words >= 12 && line.hasSuffix(".") && sentenceBreaks >= 1
     }
 }

@@ -46,7 +46,9 @@ public struct ReleaseDiff: Sendable {
         }
         var migrated = Set<String>()
         for line in addedLines {
-            if let hash = Self.titleHash(line), let before = removedByTitleHash[hash], !migrated.contains(before.id) {
+            // Only an added line that may pair with a removed one is parsed for its title hash.
+            if !removedByTitleHash.isEmpty, let hash = Self.titleHash(line), let before = removedByTitleHash[hash],
+               !migrated.contains(before.id) {
                 migrated.insert(before.id)
                 migrations.append(Migration(from: before.id, to: line.id))
                 countFieldChanges(before, line)
