@@ -23,6 +23,18 @@ public enum ContentScreen {
         return .text
     }
 
+    /// The index of the first byte at or after `start` that is not ASCII (or the end), checking 8 bytes at a time.
+    static func endOfASCIIRun(_ bytes: ArraySlice<UInt8>, from start: Int) -> Int {
+        bytes.withUnsafeBytes { raw in
+            var offset = start - bytes.startIndex
+            while offset + 8 <= raw.count && raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                offset += 8
+            }
+            while offset < raw.count && raw[offset] < 0x80 { offset += 1 }
+            return bytes.startIndex + offset
+        }
+    }
+
     static func isASCIIWhitespace(_ byte: UInt8) -> Bool {
         byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C || byte == 0x0B
     }
@@ -35,7 +47,7 @@ public enum ContentScreen {
         while index < end {
             let lead = bytes[index]
             if lead < 0x80 {
-                index += 1
+                index = endOfASCIIRun(bytes, from: index + 1)
                 continue
             }
             let length: Int
