@@ -14,8 +14,8 @@ public enum ArxivAtom: InputFormat {
 
     /// An XML document whose root is an Atom `feed` and that names the arXiv API or its Atom extension.
     public static func recognizes(_ head: ArraySlice<UInt8>) -> Bool {
-        guard ArxivFields.contains(atomNamespace, in: head),
-              ArxivFields.contains("arxiv.org/api", in: head) || ArxivFields.contains(arxivNamespace, in: head),
+        guard ByteSearch.contains(atomNamespace, in: head),
+              ByteSearch.contains("arxiv.org/api", in: head) || ByteSearch.contains(arxivNamespace, in: head),
               let document = try? MarkupDocument.xml(Array(head)), let root = document.root
         else { return false }
         return root.name == "feed" && root.namespaceURI == atomNamespace

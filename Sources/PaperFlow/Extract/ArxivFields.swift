@@ -96,31 +96,4 @@ enum ArxivFields {
         guard let last = bytes.lastIndex(where: { !ContentScreen.isASCIIWhitespace($0) }) else { return 1 }
         return bytes[..<last].reduce(1) { $1 == ASCIIByte.lineFeed ? $0 + 1 : $0 }
     }
-
-    /// Whether `bytes` contain the ASCII `marker`, optionally ignoring ASCII case.
-    static func contains(_ marker: String, in bytes: ArraySlice<UInt8>, ignoringCase: Bool = false) -> Bool {
-        firstOffset(of: marker, in: bytes, ignoringCase: ignoringCase) != nil
-    }
-
-    /// The index in `bytes` where the ASCII `marker` first starts, optionally ignoring ASCII case.
-    static func firstOffset(of marker: String, in bytes: ArraySlice<UInt8>, ignoringCase: Bool = false) -> Int? {
-        let needle = Array(marker.utf8).map { ignoringCase ? ASCIIByte.lowercased($0) : $0 }
-        guard let lead = needle.first, needle.count <= bytes.count else { return nil }
-        var index = bytes.startIndex
-        let last = bytes.endIndex - needle.count
-        while index <= last {
-            let byte = ignoringCase ? ASCIIByte.lowercased(bytes[index]) : bytes[index]
-            if byte == lead {
-                var offset = 1
-                while offset < needle.count {
-                    let other = bytes[index + offset]
-                    if (ignoringCase ? ASCIIByte.lowercased(other) : other) != needle[offset] { break }
-                    offset += 1
-                }
-                if offset == needle.count { return index }
-            }
-            index += 1
-        }
-        return nil
-    }
 }

@@ -12,12 +12,12 @@ public enum ArxivListHTML: InputFormat {
 
     /// An HTML document with arXiv's listing markers: `dl#articles` with `list-title` entries, or `div#dlpage` on arxiv.org.
     public static func recognizes(_ head: ArraySlice<UInt8>) -> Bool {
-        guard ArxivFields.contains("<html", in: head, ignoringCase: true)
-                || ArxivFields.contains("<!doctype html", in: head, ignoringCase: true) else { return false }
-        let articles = ArxivFields.contains("id='articles'", in: head) || ArxivFields.contains("id=\"articles\"", in: head)
-        let page = ArxivFields.contains("id='dlpage'", in: head) || ArxivFields.contains("id=\"dlpage\"", in: head)
-        return (articles && ArxivFields.contains("list-title", in: head))
-            || (page && ArxivFields.contains("arxiv.org", in: head, ignoringCase: true))
+        guard ByteSearch.containsIgnoringCase("<html", in: head)
+                || ByteSearch.containsIgnoringCase("<!doctype html", in: head) else { return false }
+        let articles = ByteSearch.contains("id='articles'", in: head) || ByteSearch.contains("id=\"articles\"", in: head)
+        let page = ByteSearch.contains("id='dlpage'", in: head) || ByteSearch.contains("id=\"dlpage\"", in: head)
+        return (articles && ByteSearch.contains("list-title", in: head))
+            || (page && ByteSearch.containsIgnoringCase("arxiv.org", in: head))
     }
 
     public static func extract(_ input: LoadedInput) -> Extraction {
@@ -347,7 +347,7 @@ extension ArxivListHTML {
             }
             guard !parserStopped else { return false }
             let listStart = min(range.upperBound, range.lowerBound + document.byteOffset(of: list))
-            return ArxivFields.contains("</html", in: reader.input.bytes[listStart..<range.upperBound], ignoringCase: true)
+            return ByteSearch.containsIgnoringCase("</html", in: reader.input.bytes[listStart..<range.upperBound])
         }
 
         private func location(of node: MarkupNode) -> Location {
