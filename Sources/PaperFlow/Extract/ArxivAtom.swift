@@ -141,8 +141,8 @@ public enum ArxivAtom: InputFormat {
         guard let id = entry.children.first(where: { isAtom($0, "id") }), id.text.contains("arxiv.org/api/errors") else {
             return nil
         }
-        let summary = entry.children.first { isAtom($0, "summary") }.map { ArxivFields.trimmed($0.text) }
-        return summary.flatMap { $0.isEmpty ? nil : $0 } ?? ArxivFields.trimmed(id.text)
+        let summary = entry.children.first { isAtom($0, "summary") }.map { String($0.text.trimmingUnicodeWhitespace) }
+        return summary.flatMap { $0.isEmpty ? nil : $0 } ?? String(id.text.trimmingUnicodeWhitespace)
     }
 
     /// The `truncated` reject of a feed the parser could not read to its end, if it is one.

@@ -12,7 +12,7 @@ enum ArxivFields {
     ///
     /// Nil when what is there is not a new-style (`YYMM.NNNN[N]`) or old-style (`archive[.XX]/YYMMNNN`) id.
     static func identifier(_ text: String) -> Identifier? {
-        var candidate = Substring(trimmed(text))
+        var candidate = text.trimmingUnicodeWhitespace
         if let abs = candidate.range(of: "/abs/") {
             candidate = candidate[abs.upperBound...]
             if let end = candidate.firstIndex(where: { $0 == "?" || $0 == "#" }) { candidate = candidate[..<end] }
@@ -58,22 +58,10 @@ enum ArxivFields {
         character.isASCII && character.isLetter
     }
 
-    /// `text` without leading and trailing Unicode whitespace.
-    static func trimmed(_ text: String) -> String {
-        let scalars = text.unicodeScalars
-        guard let first = scalars.firstIndex(where: { !isWhitespace($0) }),
-              let last = scalars.lastIndex(where: { !isWhitespace($0) }) else { return "" }
-        return String(scalars[first...last])
-    }
-
-    private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.isASCII ? ASCIIByte.isWhitespace(UInt8(scalar.value)) : scalar.properties.isWhitespace
-    }
-
     /// `text` trimmed, or nil when nothing is left.
     static func nonEmpty(_ text: String?) -> String? {
         guard let text else { return nil }
-        let value = trimmed(text)
+        let value = String(text.trimmingUnicodeWhitespace)
         return value.isEmpty ? nil : value
     }
 

@@ -86,7 +86,7 @@ extension ArxivListHTML {
 
     /// Reads a listing heading; nil for any other `h3`.
     static func heading(_ raw: String) -> Heading? {
-        let text = ArxivFields.trimmed(raw.split(whereSeparator: \.isWhitespace).joined(separator: " "))
+        let text = String(raw.split(whereSeparator: \.isWhitespace).joined(separator: " ").trimmingUnicodeWhitespace)
         let lower = text.lowercased()
         let showing = "showing new listings for "
         if lower.hasPrefix(showing) {
@@ -420,8 +420,8 @@ extension ArxivListHTML {
 
     /// The text of a field without its `span.descriptor` (or a leading `label` written as plain text), trimmed.
     static func labelled(_ node: MarkupNode, label: String) -> String {
-        let text = ArxivFields.trimmed(fieldText(node))
-        return text.hasPrefix(label) ? ArxivFields.trimmed(String(text.dropFirst(label.count))) : text
+        let text = String(fieldText(node).trimmingUnicodeWhitespace)
+        return text.hasPrefix(label) ? String(text.dropFirst(label.count).trimmingUnicodeWhitespace) : text
     }
 
     /// The text below `node` in document order, without `.descriptor` elements; a `br` is a line break.

@@ -313,18 +313,18 @@ extension HFDailyHTML {
         var card = Card(node: article)
         let heading = article.firstElement { $0.name == "h3" }
         if let link = heading?.firstElement(where: { $0.name == "a" && ($0.attribute("href") ?? "").hasPrefix("/papers/") }) {
-            card.title = nonBlank(link.text).map { String(trimmed($0)) }
+            card.title = nonBlank(link.text).map { String($0.trimmingUnicodeWhitespace) }
             card.arxivID = link.attribute("href").flatMap(paperID)
         }
-        card.upvotes = article.elements { $0.hasClass("leading-none") }.lazy.compactMap { voteCount(trimmed($0.text)) }.first
+        card.upvotes = article.elements { $0.hasClass("leading-none") }.lazy.compactMap { voteCount($0.text.trimmingUnicodeWhitespace) }.first
         if let community = article.firstElement(where: { ($0.attribute("href") ?? "").hasSuffix("#community") }) {
-            card.comments = Int(trimmed(community.text))
+            card.comments = Int(community.text.trimmingUnicodeWhitespace)
         } else {
             card.comments = 0
         }
         for list in article.elements(named: "ul") {
             let items = list.children.filter { $0.name == "li" }
-            guard let count = items.lazy.compactMap({ authorsCount(trimmed($0.text)) }).first else { continue }
+            guard let count = items.lazy.compactMap({ authorsCount($0.text.trimmingUnicodeWhitespace) }).first else { continue }
             card.printedAuthorsCount = count
             let names = items.filter { $0.attribute("title") != nil && $0.firstElement { $0.name == "img" } == nil }
                 .compactMap { nonBlank($0.attribute("title")) }
@@ -344,7 +344,7 @@ extension HFDailyHTML {
             let chips = [current] + current.elements { _ in true }
             for chip in chips where chip.name == "a" && isOrganizationHref(chip.attribute("href") ?? "") {
                 let label = chip.elements(named: "span").lazy.compactMap { nonBlank($0.text) }.first ?? nonBlank(chip.text)
-                if let label { return String(trimmed(label)) }
+                if let label { return String(label.trimmingUnicodeWhitespace) }
             }
             sibling = current.nextElement
         }
@@ -413,14 +413,8 @@ extension HFDailyHTML {
     }
 
     static func nonBlank(_ text: String?) -> String? {
-        guard let text, !trimmed(text).isEmpty else { return nil }
+        guard let text, !text.trimmingUnicodeWhitespace.isEmpty else { return nil }
         return text
     }
 
-    static func trimmed(_ text: String) -> Substring {
-        let scalars = text.unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
-        return Substring(scalars[first...last])
-    }
 }

@@ -37,7 +37,7 @@ public enum HFPaperHTML: InputFormat {
             return extraction
         }
         let location = Location(path: input.path, position: .byte(document.byteOffset(of: heading)))
-        let title = HFText.trimmed(heading.text)
+        let title = heading.text.trimmingUnicodeWhitespace
         guard !title.isEmpty else {
             extraction.rejects.append(Reject(.missingTitle, at: location, "the h1 title is empty"))
             return extraction
@@ -59,7 +59,7 @@ public enum HFPaperHTML: InputFormat {
         }
         record.publishedDate = publishedDate(root)
         record.authors = authors(root)
-        record.abstract = abstract.map { String(HFText.trimmed($0.text)) }
+        record.abstract = abstract.map { String($0.text.trimmingUnicodeWhitespace) }
         record.referenceDay = input.snapshotDay
         extraction.records.append(record)
         return extraction
@@ -68,7 +68,7 @@ public enum HFPaperHTML: InputFormat {
     /// The id of the `arxiv:<id>` chip, else of a link to `arxiv.org/abs/<id>`, else of the page's canonical URL.
     static func arxivID(_ root: MarkupNode) -> (id: String, version: Int?)? {
         if let chip = labelled("arxiv:", in: root, ignoringCase: true),
-           let found = HFPaperLink.versioned(HFText.trimmed(String(HFText.trimmed(chip.text).dropFirst("arxiv:".count)))) {
+           let found = HFPaperLink.versioned(chip.text.trimmingUnicodeWhitespace.dropFirst("arxiv:".count).trimmingUnicodeWhitespace) {
             return found
         }
         for link in root.elements(where: { $0.name == "a" }) {
@@ -90,7 +90,7 @@ public enum HFPaperHTML: InputFormat {
         root.walk { node in
             guard found == nil else { return false }
             if node.isText {
-                let text = HFText.trimmed(node.text)
+                let text = node.text.trimmingUnicodeWhitespace
                 if ignoringCase ? text.prefix(label.count).lowercased() == label : text.hasPrefix(label) { found = node.parent }
             }
             return found == nil && node.isElement
@@ -101,14 +101,14 @@ public enum HFPaperHTML: InputFormat {
     /// The date after `Published on`.
     static func publishedDate(_ root: MarkupNode) -> PartialDate? {
         guard let element = labelled("Published on", in: root) else { return nil }
-        let rest = HFText.trimmed(element.text).dropFirst("Published on".count)
-        return DateText.parse(String(rest)) ?? DateText.parseMonthDay(prefixOf: String(HFText.trimmed(String(rest))))?.date
+        let rest = element.text.trimmingUnicodeWhitespace.dropFirst("Published on".count)
+        return DateText.parse(String(rest)) ?? DateText.parseMonthDay(prefixOf: String(rest.trimmingUnicodeWhitespace))?.date
     }
 
     /// The names after `Authors:`, in page order: the innermost elements that hold a name, else the comma-separated text.
     static func authors(_ root: MarkupNode) -> [String] {
         guard let label = labelled("Authors:", in: root) else { return [] }
-        let labelText = HFText.trimmed(label.text)
+        let labelText = label.text.trimmingUnicodeWhitespace
         let container = labelText == "Authors:" ? (label.parent ?? label) : label
         var names: [String] = []
         var afterLabel = container.pointer == label.pointer
@@ -126,7 +126,7 @@ public enum HFPaperHTML: InputFormat {
             return false
         }
         if names.isEmpty {
-            let text = HFText.trimmed(container.text)
+            let text = container.text.trimmingUnicodeWhitespace
             names = text.dropFirst(text.hasPrefix("Authors:") ? "Authors:".count : 0).split(separator: ",")
                 .map { cleanedName(String($0)) }.filter { !$0.isEmpty }
         }
@@ -135,14 +135,14 @@ public enum HFPaperHTML: InputFormat {
 
     /// A name holder's text without surrounding whitespace and separators; empty for a separator alone.
     static func cleanedName(_ text: String) -> String {
-        var name = HFText.trimmed(text)
+        var name = text.trimmingUnicodeWhitespace
         while let last = name.last, last == "," || last == "·" || last.isWhitespace { name.removeLast() }
         return String(name)
     }
 
     /// The first `p` after the `h2` "Abstract" inside the heading's parent.
     static func abstractParagraph(_ root: MarkupNode) -> MarkupNode? {
-        guard let heading = root.firstElement(where: { $0.name == "h2" && HFText.trimmed($0.text) == "Abstract" }) else { return nil }
+        guard let heading = root.firstElement(where: { $0.name == "h2" && $0.text.trimmingUnicodeWhitespace == "Abstract" }) else { return nil }
         let scope = heading.parent ?? root
         var afterHeading = false
         var paragraph: MarkupNode?

@@ -9,7 +9,7 @@ enum HFPaperLink {
 
     /// The arXiv id (no version) that a link to an HF paper page names; nil for any other link.
     static func arxivID(href: String) -> String? {
-        var path = HFText.trimmed(href)
+        var path = href.trimmingUnicodeWhitespace
         for host in hosts where path.hasPrefix(host) {
             path = path.dropFirst(host.count)
             break

@@ -109,18 +109,18 @@ public enum HFSearchHTML: InputFormat {
         guard let heading = card.firstElement(where: { $0.name == "h3" }) else { return nil }
         let links = heading.elements { $0.name == "a" }
         let titleLink = links.first { $0.attribute("href").flatMap(HFPaperLink.arxivID) != nil } ?? links.first
-        let title = HFText.trimmed((titleLink ?? heading).text)
+        let title = (titleLink ?? heading).text.trimmingUnicodeWhitespace
         guard !title.isEmpty else { return nil }
         var record = PaperRecord(title: String(title), source: source, rank: .hfSearch, location: location)
         record.arxivID = titleLink?.attribute("href").flatMap(HFPaperLink.arxivID) ?? cardArxivID(card)
-        record.upvotes = card.firstElement { $0.hasClass("leading-none") }.flatMap { upvotes(HFText.trimmed($0.text)) }
+        record.upvotes = card.firstElement { $0.hasClass("leading-none") }.flatMap { upvotes($0.text.trimmingUnicodeWhitespace) }
         let footer = Footer.read(card)
         record.abstract = footer.abstract
         record.printedAuthorsCount = footer.authorsCount
         record.organization = footer.organization
         record.publishedDate = footer.date
         if let link = card.firstElement(where: { $0.name == "a" && $0.attribute("href")?.hasSuffix("#community") == true }) {
-            record.comments = Int(HFText.trimmed(link.text))
+            record.comments = Int(link.text.trimmingUnicodeWhitespace)
         } else if footer.date != nil {
             record.comments = 0
         }
@@ -160,7 +160,7 @@ public enum HFSearchHTML: InputFormat {
                 }
                 switch node.name {
                 case "p":
-                    if footer.abstract == nil { footer.abstract = String(HFText.trimmed(node.text)) }
+                    if footer.abstract == nil { footer.abstract = String(node.text.trimmingUnicodeWhitespace) }
                     return false
                 case "ul":
                     if !sawAuthors {
@@ -174,7 +174,7 @@ public enum HFSearchHTML: InputFormat {
                 case "a":
                     let href = node.attribute("href") ?? ""
                     if isOrganizationLink(href) {
-                        let text = HFText.trimmed(node.text)
+                        let text = node.text.trimmingUnicodeWhitespace
                         if !sawAuthors, footer.organization == nil, !text.isEmpty { footer.organization = String(text) }
                         return false
                     }
@@ -200,8 +200,8 @@ public enum HFSearchHTML: InputFormat {
 
         /// A card date such as `Dec 19, 2023` or `Jul 16`, after an optional `·` separator.
         static func date(_ text: String) -> PartialDate? {
-            let trimmed = HFText.trimmed(text)
-            let withoutSeparator = trimmed.hasPrefix("·") ? HFText.trimmed(String(trimmed.dropFirst())) : trimmed
+            let trimmed = text.trimmingUnicodeWhitespace
+            let withoutSeparator = trimmed.hasPrefix("·") ? trimmed.dropFirst().trimmingUnicodeWhitespace : trimmed
             guard withoutSeparator.first?.isLetter == true else { return nil }
             return DateText.parse(String(withoutSeparator))
         }

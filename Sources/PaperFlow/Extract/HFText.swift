@@ -18,7 +18,7 @@ public enum HFText: InputFormat {
               first != UInt8(ascii: "{") else { return false }
         let lines = TextLines.nonBlank(Array(head)).prefix(sniffLines)
         return lines.contains { line in
-            let text = trimmed(line.text)
+            let text = line.text.trimmingUnicodeWhitespace
             return markers.contains { text.hasPrefix($0) }
         }
     }
@@ -35,12 +35,6 @@ public enum HFText: InputFormat {
         return reader.extraction
     }
 
-    static func trimmed(_ text: String) -> Substring {
-        let scalars = text.unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
-        return Substring(scalars[first...last])
-    }
 }
 
 extension HFText {
@@ -59,7 +53,7 @@ extension HFText {
         }
 
         private func text(_ position: Int) -> Substring {
-            HFText.trimmed(lines[position].text)
+            lines[position].text.trimmingUnicodeWhitespace
         }
 
         /// Skips the page chrome; a title glued to `Subscribe` stays as the first line to read.

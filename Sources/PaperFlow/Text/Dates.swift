@@ -151,7 +151,7 @@ public enum DateText {
     /// `Monday, 3 July 2023`, `3 July 2023`, `Fri, 22 Nov 24` (a two-digit year is 2000 + yy). Month and weekday
     /// names are English, three letters or full (and `Sept`), in any case.
     public static func parse(_ text: String) -> PartialDate? {
-        var trimmed = trimmingWhitespace(text)
+        var trimmed = text.trimmingUnicodeWhitespace
         return trimmed.withUTF8 { bytes in
             var scanner = DateScanner(bytes: bytes)
             guard let date = scanner.scanDate(), scanner.isAtEnd else { return nil }
@@ -181,11 +181,4 @@ public enum DateText {
         parseMonthDay(prefixOf: line[...])
     }
 
-    private static func trimmingWhitespace(_ text: String) -> Substring {
-        let scalars = text.unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-            let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
-        else { return "" }
-        return Substring(scalars[first...last])
-    }
 }

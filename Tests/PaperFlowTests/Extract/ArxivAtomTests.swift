@@ -209,7 +209,7 @@ struct ArxivAtomTests {
             let extraction = Self.extract(feed)
             let lines = Self.canonicalLines(extraction.records)
             #expect(extraction.records.count == 1)
-            if let forbidden = forbidden.map(ArxivFields.trimmed), !forbidden.isEmpty {
+            if let forbidden = forbidden.map({ String($0.trimmingUnicodeWhitespace) }), !forbidden.isEmpty {
                 #expect(!lines.contains(forbidden), "the content of \(file) leaked into a record")
                 #expect(!(extraction.records.first?.title.contains(forbidden) ?? true))
             }
