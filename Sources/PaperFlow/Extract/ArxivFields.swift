@@ -81,7 +81,7 @@ enum ArxivFields {
 
     /// The 1-based line of the last byte of `bytes` that is not whitespace.
     static func lastContentLine(_ bytes: ArraySlice<UInt8>) -> Int {
-        guard let last = bytes.lastIndex(where: { !ContentScreen.isASCIIWhitespace($0) }) else { return 1 }
+        guard let last = bytes.lastIndex(where: { !ASCIIByte.isWhitespace($0) }) else { return 1 }
         return bytes[..<last].reduce(1) { $1 == ASCIIByte.lineFeed ? $0 + 1 : $0 }
     }
 }

@@ -68,7 +68,7 @@ public enum ArxivListHTML: InputFormat {
     }
 
     private static func isTagNameEnd(_ byte: UInt8) -> Bool {
-        byte == UInt8(ascii: ">") || byte == UInt8(ascii: "/") || ContentScreen.isASCIIWhitespace(byte)
+        byte == UInt8(ascii: ">") || byte == UInt8(ascii: "/") || ASCIIByte.isWhitespace(byte)
     }
 }
 

@@ -13,7 +13,7 @@ public enum ContentScreen {
 
     /// Screens `bytes`: empty (nothing but whitespace), binary, or text.
     public static func screen(_ bytes: [UInt8]) -> Verdict {
-        if bytes.allSatisfy(isASCIIWhitespace) { return .empty }
+        if bytes.allSatisfy(ASCIIByte.isWhitespace) { return .empty }
         let head = bytes.prefix(headLength)
         if let nul = head.firstIndex(of: 0) { return .binary("NUL byte at byte \(nul)") }
         let invalid = invalidUTF8ByteCount(head, isComplete: bytes.count <= headLength)
@@ -33,10 +33,6 @@ public enum ContentScreen {
             while offset < raw.count && raw[offset] < 0x80 { offset += 1 }
             return bytes.startIndex + offset
         }
-    }
-
-    static func isASCIIWhitespace(_ byte: UInt8) -> Bool {
-        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C || byte == 0x0B
     }
 
     /// Bytes that belong to no valid UTF-8 sequence. A sequence cut by the end of an incomplete head is not counted.

@@ -14,7 +14,7 @@ public enum HFText: InputFormat {
     static let sniffLines = 12
 
     public static func recognizes(_ head: ArraySlice<UInt8>) -> Bool {
-        guard let first = head.first(where: { !ContentScreen.isASCIIWhitespace($0) }), first != UInt8(ascii: "<"),
+        guard let first = head.first(where: { !ASCIIByte.isWhitespace($0) }), first != UInt8(ascii: "<"),
               first != UInt8(ascii: "{") else { return false }
         let lines = TextLines.nonBlank(Array(head)).prefix(sniffLines)
         return lines.contains { line in

@@ -16,7 +16,7 @@ public enum RecordsJSONL: InputFormat {
     /// The first non-blank line is a JSON object whose first key is `id` and that has `title_hash` and `sources`.
     /// A first line longer than the head only needs to start with `{"id":` and hold `"title_hash":`.
     public static func recognizes(_ head: ArraySlice<UInt8>) -> Bool {
-        guard let start = head.firstIndex(where: { !ContentScreen.isASCIIWhitespace($0) }),
+        guard let start = head.firstIndex(where: { !ASCIIByte.isWhitespace($0) }),
               head[start] == ASCIIByte.openingBrace else { return false }
         guard let end = head[start...].firstIndex(of: ASCIIByte.lineFeed) else {
             let line = head[start...]

@@ -19,7 +19,7 @@ public enum TextLines {
             var end = newline
             if end > start && bytes[end - 1] == 0x0D { end -= 1 }
             let slice = bytes[start..<end]
-            if !slice.allSatisfy(ContentScreen.isASCIIWhitespace) {
+            if !slice.allSatisfy(ASCIIByte.isWhitespace) {
                 if let text = String(validating: slice, as: UTF8.self) {
                     lines.append(TextLine(number: number, text: text, isValidUTF8: true))
                 } else {
