@@ -1,7 +1,7 @@
 /// `extract`: reads every input file, decompresses gzip (recognised by its magic bytes), screens it
 /// (size, empty, binary), sniffs its format from the content and extracts one record per paper entry.
 /// Files run in parallel; results keep input order.
-public struct Extract: PipelineOperator {
+public struct Extract: RecordStage {
     public static let name = "extract"
     public static let summary = "read each input file, sniff its format from the content, extract one record per paper"
     public static let parameters: [ParameterSpec] = [
