@@ -108,6 +108,14 @@ public enum FileTree {
         guard fsync(descriptor) == 0 else { throw FileWriteError(message: "cannot sync \(path): \(String(cString: strerror(errno)))") }
     }
 
+    /// `fsync` of a file written earlier.
+    public static func syncFile(_ path: String) throws(FileWriteError) {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw FileWriteError(message: "cannot open \(path): \(String(cString: strerror(errno)))") }
+        defer { close(descriptor) }
+        guard fsync(descriptor) == 0 else { throw FileWriteError(message: "cannot sync \(path): \(String(cString: strerror(errno)))") }
+    }
+
     /// Whether `path` names a directory (links followed).
     public static func isDirectory(_ path: String) -> Bool {
         var info = stat()

@@ -92,6 +92,12 @@ public struct Extract: RecordStage {
         return outcome
     }
 
+    /// The content digest `read` records for `input` (nil when the file is too large to read, or unreadable).
+    static func contentDigest(of input: InputFile, maxFileBytes: Int) -> String? {
+        guard input.size <= maxFileBytes, let bytes = try? FileReader.read(input.fullPath) else { return nil }
+        return SHA256Hex.digest(bytes)
+    }
+
     /// Records that hold bytes marked invalid by ``MarkupInput`` become `invalid-utf8` rejects.
     func rejectRecordsWithInvalidUTF8(_ extraction: inout Extraction) {
         extraction.records.removeAll { record in
