@@ -49,6 +49,9 @@ public struct ReleaseDiff: Sendable {
             self.nextOld = nextOld
         }
 
+        /// Whether there is a previous release (without one, lines are never compared: their bytes need not be given).
+        public var hasPrevious: Bool { diff.previous != nil }
+
         /// Adds the next line of the new release; `titleHash` is read from the line when nil.
         public mutating func add(_ line: PublishedRelease.Line, titleHash: String?) throws(PublishedRelease.ReadError) {
             try startIfNeeded()

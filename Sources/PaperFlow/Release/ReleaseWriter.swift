@@ -42,9 +42,11 @@ public final class ReleaseWriter {
         for paper in papers { labelCounts?.add(paper) }
         guard existing == nil else { return }
         let lines = context.executor.mapChunks(papers, chunkSize: 256) { chunk in chunk.map(RecordEncoder.line) }
+        let compared = diff.hasPrevious && staging != nil
         for (paper, line) in zip(papers, lines) {
             try sink.append(line)
-            try diff.add(PublishedRelease.Line(id: paper.id, bytes: Array(line.dropLast())), titleHash: paper.titleHash)
+            guard staging != nil else { continue }
+            try diff.add(PublishedRelease.Line(id: paper.id, bytes: compared ? Array(line.dropLast()) : []), titleHash: paper.titleHash)
         }
     }
 
