@@ -19,7 +19,12 @@ public enum FileReader {
         guard fstat(descriptor, &info) == 0 else {
             throw FileReadError(message: "cannot stat: \(String(cString: strerror(errno)))")
         }
-        var bytes = [UInt8](repeating: 0, count: max(Int(info.st_size), 0))
+        return try fill(count: max(Int(info.st_size), 0), from: descriptor) { "read failed: " + $0 }
+    }
+
+    /// Up to `count` bytes read from `descriptor` (fewer at the end of the file); `describe` words a failure.
+    static func fill(count: Int, from descriptor: Int32, describe: (String) -> String) throws(FileReadError) -> [UInt8] {
+        var bytes = [UInt8](repeating: 0, count: count)
         var filled = 0
         var failure: Int32 = 0
         bytes.withUnsafeMutableBytes { buffer in
@@ -34,7 +39,7 @@ public enum FileReader {
                 filled += count
             }
         }
-        guard failure == 0 else { throw FileReadError(message: "read failed: \(String(cString: strerror(failure)))") }
+        guard failure == 0 else { throw FileReadError(message: describe(String(cString: strerror(failure)))) }
         if filled < bytes.count { bytes.removeLast(bytes.count - filled) }
         return bytes
     }

@@ -150,24 +150,7 @@ public final class FileChunkReader {
 
     /// The next chunk (a new array each time), or nil at the end of the file.
     public func next() throws(FileReadError) -> [UInt8]? {
-        var chunk = [UInt8](repeating: 0, count: chunkSize)
-        var filled = 0
-        var failure: Int32 = 0
-        chunk.withUnsafeMutableBytes { buffer in
-            while filled < buffer.count {
-                let count = read(descriptor, buffer.baseAddress.map { $0 + filled }, buffer.count - filled)
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    failure = errno
-                    return
-                }
-                if count == 0 { break }
-                filled += count
-            }
-        }
-        guard failure == 0 else { throw FileReadError(message: "cannot read \(path): \(String(cString: strerror(failure)))") }
-        guard filled > 0 else { return nil }
-        if filled < chunk.count { chunk.removeLast(chunk.count - filled) }
-        return chunk
+        let chunk = try FileReader.fill(count: chunkSize, from: descriptor) { "cannot read \(path): " + $0 }
+        return chunk.isEmpty ? nil : chunk
     }
 }

@@ -35,14 +35,7 @@ public struct ReleaseManifest: Sendable {
             "input_sha256": .string(version.inputDigest),
             "inputs": .int(dataset.inputs.count),
             "records": .int(dataset.recordCount),
-            "stages": .array(dataset.stageCounts.map { stage in
-                .object([
-                    "op": .string(stage.op),
-                    "records_in": .int(stage.recordsIn),
-                    "records_out": .int(stage.recordsOut),
-                    "rejects": .int(stage.rejects),
-                ])
-            }),
+            "stages": .array(dataset.stageCounts.map(\.json)),
             "shards": .array(shards.map { shard in
                 .object([
                     "path": .string(shard.path),

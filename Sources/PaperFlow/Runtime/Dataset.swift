@@ -29,6 +29,18 @@ public struct StageCount: Sendable {
     public var rejects: Int
 }
 
+extension StageCount {
+    /// `{op, records_in, records_out, rejects}`, as the manifest and `shard.json` list it.
+    public var json: JSONValue {
+        .object([
+            "op": .string(op),
+            "records_in": .int(recordsIn),
+            "records_out": .int(recordsOut),
+            "rejects": .int(rejects),
+        ])
+    }
+}
+
 /// What a finished `write` stage did.
 public struct Publication: Sendable {
     /// How the release ended.

@@ -127,15 +127,7 @@ public struct Runner: Sendable {
         let context = self.context
         for batch in batches(indices, of: run.dataset.inputs) {
             var dataset = Dataset(inputs: batch.map { run.dataset.inputs[$0] })
-            for step in run.plan.before {
-                try run.tally.measure(step.position, &dataset) { batch throws in
-                    do {
-                        try step.stage.run(&batch, context: context)
-                    } catch {
-                        throw RunFailure(message: "stage \"\(step.op)\" failed: \(error)")
-                    }
-                }
-            }
+            try run.tally.run(run.plan.before, on: &dataset, context: context)
             let dedup = run.plan.dedup
             try run.tally.measure(run.plan.dedupPosition, &dataset) { batch throws in
                 dedup.prepare(&batch, context: context)
@@ -233,15 +225,7 @@ public struct Runner: Sendable {
                 return merged
             }
         }
-        for step in run.plan.after {
-            try run.tally.measure(step.position, &papers) { batch throws in
-                do {
-                    try step.stage.run(&batch, context: context)
-                } catch {
-                    throw RunFailure(message: "stage \"\(step.op)\" failed: \(error)")
-                }
-            }
-        }
+        try run.tally.run(run.plan.after, on: &papers, context: context)
         paperObserver?(papers.records)
         try run.tally.time(run.plan.writePosition) { try writer.add(papers.records) }
     }

@@ -85,14 +85,7 @@ struct ShardManifest {
                 ])
             }),
             "counters": .counters(counters),
-            "stages": .array(stages.map { stage in
-                .object([
-                    "op": .string(stage.op),
-                    "records_in": .int(stage.recordsIn),
-                    "records_out": .int(stage.recordsOut),
-                    "rejects": .int(stage.rejects),
-                ])
-            }),
+            "stages": .array(stages.map(\.json)),
             "segments": .array(segments.map { .object(["file": .string($0.file), "records": .int($0.records)]) }),
         ])
     }

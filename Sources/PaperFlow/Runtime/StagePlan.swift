@@ -70,6 +70,19 @@ struct StageTally {
         seconds[position] += Runner.seconds(since: start)
     }
 
+    /// Runs record stages in order on `batch`, counting each; a stage's error names the stage.
+    mutating func run(_ steps: [StagePlan.Step], on batch: inout Dataset, context: RunContext) throws {
+        for step in steps {
+            try measure(step.position, &batch) { batch throws in
+                do {
+                    try step.stage.run(&batch, context: context)
+                } catch {
+                    throw RunFailure(message: "stage \"\(step.op)\" failed: \(error)")
+                }
+            }
+        }
+    }
+
     /// Adds the time of `body` to the stage at `position`.
     mutating func time<T>(_ position: Int, _ body: () throws -> T) rethrows -> T {
         let start = DispatchTime.now()
