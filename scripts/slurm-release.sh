@@ -126,7 +126,8 @@ say "release dir $release_dir; logs in $log_dir"
 
 is_terminal() {
     case $1 in
-        COMPLETED | FAILED | CANCELLED | TIMEOUT | NODE_FAIL | PREEMPTED | OUT_OF_MEMORY | BOOT_FAIL | DEADLINE | UNKNOWN) return 0 ;;
+        COMPLETED | FAILED | CANCELLED | TIMEOUT | NODE_FAIL | PREEMPTED | OUT_OF_MEMORY | BOOT_FAIL | DEADLINE | \
+            SPECIAL_EXIT | REVOKED | UNKNOWN) return 0 ;;
         *) return 1 ;;
     esac
 }
