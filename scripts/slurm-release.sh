@@ -79,7 +79,7 @@ print(spec.get("release", {}).get("dir") or "out/" + spec["name"])' "$pipeline")
 fi
 [[ $release_dir == /* ]] || release_dir="$spec_directory/$release_dir"
 log_dir=$(absolute "${log_dir:-out/slurm-logs/$(date -u +%Y%m%dT%H%M%SZ)}")
-mkdir -p "$log_dir" "$release_dir"
+mkdir -p "$log_dir"
 
 common_args=(--chdir="$repository")
 if [[ -n $jobs ]]; then common_args+=(--cpus-per-task="$jobs"); fi
@@ -110,7 +110,8 @@ trap on_interrupt INT TERM HUP
 # sbatch --parsable prints "<id>" or "<id>;<cluster>".
 array_id=$(sbatch --parsable --job-name=paperflow-shard --array="0-$((shard_count - 1))" \
     --output="$log_dir/shard-%a.log" "${common_args[@]}" "${sbatch_args[@]}" \
-    "$repository/scripts/slurm/shard.sbatch" "$binary" "$pipeline" "$shard_count" --release-dir "$release_dir")
+    "$repository/scripts/slurm/shard.sbatch" "$binary" "$pipeline" "$shard_count" --release-dir "$release_dir") ||
+    fail "submitting the shard array failed"
 array_id=${array_id%%;*}
 if ! merge_id=$(sbatch --parsable --job-name=paperflow-merge \
     --dependency="afterok:$array_id" --kill-on-invalid-dep=yes \
