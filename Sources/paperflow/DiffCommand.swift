@@ -18,7 +18,7 @@ struct DiffCommand: ParsableCommand {
     func run() throws {
         let before = try readRelease(old)
         let after = try readRelease(new)
-        let diff = ReleaseDiff(from: (before.version, before.lines), to: (after.version, after.lines))
+        let diff = try ReleaseDiff(from: (before.version, before.lines), to: (after.version, after.lines))
         if json {
             print(String(decoding: JSONWriter.serialize(diff.json, pretty: true), as: UTF8.self))
         } else {

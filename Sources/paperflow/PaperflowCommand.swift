@@ -9,7 +9,7 @@ struct PaperflowCommand: ParsableCommand {
         abstract: "Turn scraped pages that list ML papers into a deduplicated, versioned dataset release.",
         version: Versions.paperflow,
         subcommands: [
-            RunCommand.self, ValidateCommand.self, OperatorsCommand.self, DiffCommand.self, InspectCommand.self,
+            RunCommand.self, MergeCommand.self, ValidateCommand.self, OperatorsCommand.self, DiffCommand.self, InspectCommand.self,
             SnapshotCommand.self, EvalLabelsCommand.self,
         ]
     )
@@ -29,6 +29,20 @@ func loadSpec(_ path: String) throws -> PipelineSpec {
         let count = error.issues.count
         printError("\(path): \(count) problem\(count == 1 ? "" : "s"); see the pipeline.json reference in README.md")
         throw ExitCode(2)
+    }
+}
+
+/// Runs `body` and prints its summary on stderr; a failed run prints why and exits with status 1.
+func runReporting(_ body: () throws(RunFailure) -> RunReport) throws -> RunReport {
+    do {
+        let report = try body()
+        if let outcome = report.shardOutcome { printError(outcome) }
+        if !report.stages.isEmpty { printError(SummaryTable.render(report)) }
+        return report
+    } catch {
+        if let report = error.report { printError(SummaryTable.render(report)) }
+        printError("paperflow: run failed: \(error.message)")
+        throw ExitCode(1)
     }
 }
 

@@ -34,8 +34,7 @@ struct SeedDumpsTests {
          "stages": [{"op": "extract"}, {"op": "normalize"}, {"op": "dedup-title"}, {"op": "write"}],
          "release": {"dir": "/nonexistent-dry-run"}}
         """)
-        let report = try Runner(spec: spec, jobs: 2, dryRun: true).run()
-        let records = report.dataset.records
+        let (report, records) = try TestSupport.runKeepingPapers(Runner(spec: spec, jobs: 2, dryRun: true))
         #expect(report.stages.map(\.count.recordsOut) == [556, 556, 469, 469])
         #expect(report.dataset.counters["duplicates_merged"] == 87)
         #expect(report.dataset.rejects.isEmpty)

@@ -1,6 +1,6 @@
 import CZlib
 
-/// Settings for `Gzip.compress`.
+/// Settings for `Gzip.compress` and `GzipStreamWriter`.
 ///
 /// The compressed bytes depend on `level` and `blockSize` only, never on the executor's jobs.
 public struct GzipOptions: Sendable, Equatable {
@@ -87,35 +87,17 @@ public enum Gzip {
     /// One gzip member of `data`: header 1f 8b 08, no flags, MTIME 0, XFL 0, OS 255, no file name.
     ///
     /// Blocks of `options.blockSize` bytes compress on the executor's threads; the output is identical
-    /// for any `executor.jobs`. Empty input gives a valid member of an empty stream. ISIZE is the input
-    /// length modulo 2^32, as gzip writes it.
+    /// for any `executor.jobs`, and to what a `GzipStreamWriter` writes for `data` appended in any pieces.
+    /// Empty input gives a valid member of an empty stream. ISIZE is the input length modulo 2^32, as gzip writes it.
     public static func compress(
         _ data: [UInt8], options: GzipOptions = GzipOptions(), executor: ParallelExecutor
     ) throws(GzipError) -> [UInt8] {
-        try options.validate()
-        let blockSize = options.blockSize
-        let level = options.level
-        let blockCount = max(1, data.count / blockSize + (data.count % blockSize == 0 ? 0 : 1))
-        let blocks = try executor.map(blockCount) { (index: Int) throws(GzipError) -> CompressedBlock in
-            let start = index * blockSize
-            return try compressBlock(
-                of: data, range: start..<min(data.count, start + blockSize), level: level,
-                isLast: index == blockCount - 1)
-        }
-        var crc = CRC32.empty
-        var bodySize = 0
-        for block in blocks {
-            crc = CRC32.combine(crc, block.crc, secondLength: block.inputLength)
-            bodySize += block.bytes.count
-        }
-        var output: [UInt8] = []
-        output.reserveCapacity(header.count + bodySize + trailerSize)
-        output.append(contentsOf: header)
-        for block in blocks {
-            output.append(contentsOf: block.bytes)
-        }
-        output.append(contentsOf: trailer(crc: crc, inputLength: data.count))
-        return output
+        var compressed: [UInt8] = []
+        var encoder = try GzipMemberEncoder<GzipError>(
+            options: options, executor: executor, output: { compressed.append(contentsOf: $0) }, failure: { $0 })
+        try data.withTypedThrowsUnsafeBytes { (bytes) throws(GzipError) in try encoder.append(bytes) }
+        _ = try encoder.finish()
+        return compressed
     }
 
     /// The uncompressed bytes of the gzip stream `data`; concatenated members give their concatenation.
@@ -146,21 +128,6 @@ public enum Gzip {
         (0..<4).map { UInt8(truncatingIfNeeded: value >> (8 * $0)) }
     }
 
-    private static func compressBlock(
-        of data: [UInt8], range: Range<Int>, level: Int, isLast: Bool
-    ) throws(GzipError) -> CompressedBlock {
-        let dictionaryRange = max(0, range.lowerBound - windowSize)..<range.lowerBound
-        let result = data.withUnsafeBytes { all in
-            Result { () throws(GzipError) -> CompressedBlock in
-                let block = UnsafeRawBufferPointer(rebasing: all[range])
-                let dictionary = UnsafeRawBufferPointer(rebasing: all[dictionaryRange])
-                let bytes = try RawDeflate.compress(block, dictionary: dictionary, level: level, isLast: isLast)
-                return CompressedBlock(bytes: bytes, crc: CRC32.checksum(block), inputLength: block.count)
-            }
-        }
-        return try result.get()
-    }
-
     /// The ISIZE of the last member when it is plausible for `data`'s size, bounded to limit the first allocation.
     private static func outputSizeHint(_ data: [UInt8]) -> Int {
         let maximumDeflateRatio = 1032
@@ -174,13 +141,6 @@ public enum Gzip {
         let plausible = isize <= data.count.multipliedReportingOverflow(by: maximumDeflateRatio).partialValue
         return min(largestHint, max(4096, plausible ? isize : data.count * 4))
     }
-}
-
-/// A block's raw deflate bytes with the CRC-32 and length of the input it encodes.
-private struct CompressedBlock: Sendable {
-    let bytes: [UInt8]
-    let crc: UInt32
-    let inputLength: Int
 }
 
 // MARK: - zlib seam (the only code that drives z_stream; a different compressor replaces RawDeflate)

@@ -1,19 +1,23 @@
 /// `dedup-title`: computes each record's title key and hash (DESIGN §4), decides which records are
 /// one paper, and merges each paper into one record with the per-field merge table.
 ///
-/// Which records are one paper: the same arXiv id; else a record without an id joins the paper whose
-/// title hash it shares (the smallest arXiv id when several share it, counted as `title_collisions`);
-/// records without an id that share a title hash are one paper. The result does not depend on input order.
+/// The stage is the pipeline's barrier: the runner calls ``prepare(_:context:)`` on every batch of
+/// records, ``plan(_:)`` once on the keys of all of them (or of all shards), then ``merge(_:)`` on the
+/// records of each paper in release order. Which records are one paper: the same arXiv id; else a
+/// record without an id joins the paper whose title hash it shares (the smallest arXiv id when several
+/// share it, counted as `title_collisions`); records without an id that share a title hash are one
+/// paper. The result does not depend on input order, batches or shards.
 public struct DedupTitle: PipelineOperator {
     public static let name = "dedup-title"
     public static let summary = "title key and hash, group records that are one paper, merge their fields"
     public static let parameters: [ParameterSpec] = []
-    public static let placement = StagePlacement(after: ["normalize"])
+    public static let placement = StagePlacement(required: true, after: ["normalize"])
 
     public init(parameters: ParameterValues, spec: PipelineSpec) {}
 
-    public func run(_ dataset: inout Dataset, context: RunContext) throws {
-        let hashed = context.executor.mapChunks(dataset.records, chunkSize: context.chunkSize) { chunk in
+    /// Gives every record of a batch its title hash; a record whose title key is empty becomes a `missing-title` reject.
+    public func prepare(_ batch: inout Dataset, context: RunContext) {
+        let hashed = context.executor.mapChunks(batch.records, chunkSize: context.chunkSize) { chunk in
             chunk.map(Self.withTitleHash)
         }
         var records: [PaperRecord] = []
@@ -21,18 +25,10 @@ public struct DedupTitle: PipelineOperator {
         for outcome in hashed {
             switch outcome {
             case .success(let record): records.append(record)
-            case .failure(let reject): dataset.rejects.append(reject.reject)
+            case .failure(let reject): batch.rejects.append(reject.reject)
             }
         }
-        let grouping = Self.group(records)
-        dataset.counters.add("title_collisions", grouping.titleCollisions)
-        dataset.counters.add("duplicates_merged", records.count - grouping.groups.count)
-        let hashedRecords = records
-        let merged = context.executor.mapChunks(grouping.groups, chunkSize: max(1, context.chunkSize / 4)) { groups in
-            groups.map { group in Self.merge(group.map { hashedRecords[$0] }) }
-        }
-        dataset.counters.add("title_variants", merged.filter(\.hasTitleVariants).count)
-        dataset.records = merged.map(\.record)
+        batch.records = records
     }
 
     struct RejectedRecord: Error {
@@ -50,46 +46,49 @@ public struct DedupTitle: PipelineOperator {
         return .success(record)
     }
 
-    /// Groups of record indices that are one paper, in a deterministic order.
-    struct Grouping {
-        var groups: [[Int]]
-        var titleCollisions: Int
-    }
-
-    static func group(_ records: [PaperRecord]) -> Grouping {
-        var byArxivID: [String: [Int]] = [:]
+    /// Which paper each record belongs to, from the keys of every record of the run.
+    public static func plan(_ keys: [PaperKey]) -> DedupPlan {
         var arxivIDsByTitleHash: [String: Set<String>] = [:]
-        for (index, record) in records.enumerated() {
-            guard let id = record.arxivID else { continue }
-            byArxivID[id, default: []].append(index)
-            arxivIDsByTitleHash[record.titleHash, default: []].insert(id)
+        var titleHashesByArxivID: [String: Set<String>] = [:]
+        for key in keys {
+            guard let id = key.arxivID else { continue }
+            arxivIDsByTitleHash[key.titleHash, default: []].insert(id)
+            titleHashesByArxivID[id, default: []].insert(key.titleHash)
         }
-        var byTitleHash: [String: [Int]] = [:]
-        var titleCollisions = 0
-        for (index, record) in records.enumerated() where record.arxivID == nil {
-            if let ids = arxivIDsByTitleHash[record.titleHash],
-               let smallest = ids.min(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
-                if ids.count > 1 { titleCollisions += 1 }
-                byArxivID[smallest, default: []].append(index)
+        var counters = Counters()
+        var smallestIDByTitleHash: [String: String] = [:]
+        for (hash, ids) in arxivIDsByTitleHash {
+            smallestIDByTitleHash[hash] = ids.min { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        }
+        var titleOnlyHashes = Set<String>()
+        for key in keys where key.arxivID == nil {
+            if let ids = arxivIDsByTitleHash[key.titleHash] {
+                if ids.count > 1 { counters.add("title_collisions") }
             } else {
-                byTitleHash[record.titleHash, default: []].append(index)
+                titleOnlyHashes.insert(key.titleHash)
             }
         }
-        let arxivGroups = byArxivID.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }.map(\.value)
-        let titleGroups = byTitleHash.sorted { $0.key < $1.key }.map(\.value)
-        return Grouping(groups: arxivGroups + titleGroups, titleCollisions: titleCollisions)
+        // Papers in release order: `arxiv:<id>` by id bytes, then `title:<hash>` by hash.
+        let arxivIDs = titleHashesByArxivID.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        let titleHashes = titleOnlyHashes.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        var paperByArxivID: [String: Int32] = [:]
+        for (index, id) in arxivIDs.enumerated() { paperByArxivID[id] = Int32(index) }
+        var paperByTitleHash: [String: Int32] = [:]
+        for (index, hash) in titleHashes.enumerated() { paperByTitleHash[hash] = Int32(arxivIDs.count + index) }
+        let paperOfRecord = keys.map { key -> Int32 in
+            let id = key.arxivID ?? smallestIDByTitleHash[key.titleHash]
+            if let id, let paper = paperByArxivID[id] { return paper }
+            return paperByTitleHash[key.titleHash] ?? -1
+        }
+        let paperCount = arxivIDs.count + titleHashes.count
+        counters.add("duplicates_merged", keys.count - paperCount)
+        counters.add("title_variants", titleHashesByArxivID.values.filter { $0.count > 1 }.count)
+        return DedupPlan(paperOfRecord: paperOfRecord, paperCount: paperCount, counters: counters)
     }
 
-    /// One paper's merged record.
-    struct Merged: Sendable {
-        var record: PaperRecord
-        /// An arXiv paper whose records carry different titles.
-        var hasTitleVariants: Bool
-    }
-
-    /// Merges the records of one paper (DESIGN §4 merge table).
-    static func merge(_ group: [PaperRecord]) -> Merged {
-        let ordered = group.sorted(by: precedes)
+    /// Merges the records of one paper (DESIGN §4 merge table), in any order.
+    static func merge(_ group: [PaperRecord]) -> PaperRecord {
+        let ordered = group.count == 1 ? group : group.sorted(by: precedes)
         var merged = ordered[0]
         for record in ordered.dropFirst() {
             merged.arxivID = merged.arxivID ?? record.arxivID
@@ -108,9 +107,8 @@ public struct DedupTitle: PipelineOperator {
             merged.journalRef = merged.journalRef ?? record.journalRef
             merged.sources.append(contentsOf: record.sources)
         }
-        merged.sources = Array(Set(merged.sources)).sorted()
-        let variants = merged.arxivID != nil && Set(group.map(\.titleHash)).count > 1
-        return Merged(record: merged, hasTitleVariants: variants)
+        if ordered.count > 1 { merged.sources = Array(Set(merged.sources)).sorted() }
+        return merged
     }
 
     /// Source priority, then source path and index.
@@ -129,5 +127,25 @@ public struct DedupTitle: PipelineOperator {
         guard let lhs, let left = lhs.resolved(snapshot: nil) else { return rhs }
         guard let rhs, let right = rhs.resolved(snapshot: nil) else { return lhs }
         return right < left ? rhs : lhs
+    }
+}
+
+/// Which records are one paper: the outcome of `dedup-title`'s grouping over a whole run.
+public struct DedupPlan: Sendable {
+    /// For each record number, its paper; papers are numbered in release order (by id).
+    public var paperOfRecord: [Int32]
+    public var paperCount: Int
+    /// `duplicates_merged`, `title_collisions`, `title_variants`.
+    public var counters: Counters
+
+    /// The record numbers in release order: by paper, then source priority, then source path and index.
+    public func releaseOrder(_ keys: [PaperKey]) -> [Int32] {
+        var order = (0..<Int32(keys.count)).map { $0 }
+        order.sort { lhs, rhs in
+            let (left, right) = (Int(lhs), Int(rhs))
+            if paperOfRecord[left] != paperOfRecord[right] { return paperOfRecord[left] < paperOfRecord[right] }
+            return PaperKey.precedes(keys[left], keys[right])
+        }
+        return order
     }
 }

@@ -1,7 +1,7 @@
 /// `extract`: reads every input file, decompresses gzip (recognised by its magic bytes), screens it
 /// (size, empty, binary), sniffs its format from the content and extracts one record per paper entry.
 /// Files run in parallel; results keep input order.
-public struct Extract: PipelineOperator {
+public struct Extract: RecordStage {
     public static let name = "extract"
     public static let summary = "read each input file, sniff its format from the content, extract one record per paper"
     public static let parameters: [ParameterSpec] = [
@@ -90,6 +90,12 @@ public struct Extract: PipelineOperator {
             LoadedInput(bytes: bytes, path: input.displayPath, snapshotDay: input.snapshotDay, options: options))
         rejectRecordsWithInvalidUTF8(&outcome.extraction)
         return outcome
+    }
+
+    /// The content digest `read` records for `input` (nil when the file is too large to read, or unreadable).
+    static func contentDigest(of input: InputFile, maxFileBytes: Int) -> String? {
+        guard input.size <= maxFileBytes, let bytes = try? FileReader.read(input.fullPath) else { return nil }
+        return SHA256Hex.digest(bytes)
     }
 
     /// Records that hold bytes marked invalid by ``MarkupInput`` become `invalid-utf8` rejects.

@@ -3,7 +3,7 @@
 ///
 /// The taxonomy is read, checked and compiled once per run; records are labeled in parallel chunks. The stage
 /// sets ``Dataset/taxonomy``.
-public struct Label: PipelineOperator {
+public struct Label: RecordStage {
     public static let name = "label"
     public static let summary = "label every record with the facets and codes of a declarative taxonomy"
     public static let parameters: [ParameterSpec] = [

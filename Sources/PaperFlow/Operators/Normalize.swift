@@ -1,7 +1,7 @@
 /// `normalize`: the field rules of DESIGN §2 on every record: one level of entities, NFC,
 /// whitespace (U+2028/2029/0085 included), `abstract` never `""`, DOI without resolver prefix,
 /// and dates printed without a year given the year of the input's snapshot date (else null, counted).
-public struct Normalize: PipelineOperator {
+public struct Normalize: RecordStage {
     public static let name = "normalize"
     public static let summary = "decode entities, NFC, collapse whitespace, give year-less dates their year"
     public static let parameters: [ParameterSpec] = []

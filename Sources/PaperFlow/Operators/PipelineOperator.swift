@@ -19,8 +19,10 @@ public struct StagePlacement: Sendable {
 
 /// A pipeline stage: one operator per file, found by its spec name in ``OperatorRegistry``.
 ///
-/// An operator transforms the ``Dataset`` that flows through the pipeline. It never starts threads
-/// itself: parallel work goes through `context.executor`, so output never depends on `--jobs`.
+/// Most operators are ``RecordStage``s. `dedup-title` is the pipeline's barrier (it needs every record
+/// of the run) and `write` its sink; the runner drives those two through their own methods. Operators
+/// never start threads themselves: parallel work goes through `context.executor`, so output never
+/// depends on `--jobs`.
 public protocol PipelineOperator: Sendable {
     /// The name used in `pipeline.json` (`"op": "dedup-title"`).
     static var name: String { get }
@@ -37,9 +39,13 @@ public protocol PipelineOperator: Sendable {
 
     /// Builds the stage from validated parameters.
     init(parameters: ParameterValues, spec: PipelineSpec) throws
+}
 
-    /// Runs the stage over the dataset.
-    func run(_ dataset: inout Dataset, context: RunContext) throws
+/// An operator that works on one batch of records at a time: a batch of inputs before `dedup-title`,
+/// a chunk of merged papers after it. Its output for a batch never depends on other batches.
+public protocol RecordStage: PipelineOperator {
+    /// Runs the stage over one batch.
+    func run(_ batch: inout Dataset, context: RunContext) throws
 }
 
 extension PipelineOperator {

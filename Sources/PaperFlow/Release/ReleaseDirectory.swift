@@ -22,7 +22,7 @@ public struct PublishError: Error, CustomStringConvertible {
 
 /// The release directory (`out/paper-records/`): published versions, `latest`, and `runs/`.
 ///
-/// A version is written into a temporary directory beside the target, synced, renamed into place,
+/// A version is written into a temporary directory beside the target (``beginStaging(_:)``), synced, renamed into place,
 /// and only then is `latest` moved (by renaming a new symbolic link over it), so a crash at any
 /// point leaves the previous release and `latest` as they were.
 public struct ReleaseDirectory: Sendable {
@@ -49,24 +49,29 @@ public struct ReleaseDirectory: Sendable {
         return names.filter { !$0.hasPrefix(".") && $0 != "latest" && $0 != "runs" }.sorted()
     }
 
-    /// Writes `files` as version `name` and points `latest` at it; returns the version's path.
-    public func publish(_ name: String, files: [ReleaseFile]) throws(PublishError) -> String {
-        let target = root + "/" + name
-        let temporary = root + "/.tmp-" + name + "-" + String(getpid())
+    /// Creates the empty temporary directory that version `name` is written into, beside its target.
+    public func beginStaging(_ name: String) throws(PublishError) -> String {
+        let staging = root + "/.tmp-" + name + "-" + String(getpid())
         try makeDirectory(root)
-        try removeIfPresent(temporary)
-        try makeDirectory(temporary)
-        for (index, file) in files.enumerated() {
-            let path = temporary + "/" + file.path
-            try makeDirectory((path as NSString).deletingLastPathComponent)
-            try write(file.bytes, to: path)
-            if index == 0 { FaultInjection.point("first-file") }
-        }
-        try syncDirectory(temporary)
+        try removeIfPresent(staging)
+        try makeDirectory(staging)
+        return staging
+    }
+
+    /// Writes `file` (durably) into a staging directory.
+    public func write(_ file: ReleaseFile, into staging: String) throws(PublishError) {
+        let path = staging + "/" + file.path
+        try makeDirectory((path as NSString).deletingLastPathComponent)
+        try mapped { () throws(FileWriteError) in try FileWriter.write(file.bytes, to: path, sync: true) }
+    }
+
+    /// Makes the staging directory version `name` (sync, rename) and then points `latest` at it; returns its path.
+    public func commit(_ name: String, staging: String) throws(PublishError) -> String {
+        let target = root + "/" + name
+        if FileTree.isDirectory(staging + "/data") { try syncDirectory(staging + "/data") }
+        try syncDirectory(staging)
         FaultInjection.point("before-rename")
-        guard rename(temporary, target) == 0 else {
-            throw PublishError(message: "cannot move \(temporary) to \(target): \(String(cString: strerror(errno)))")
-        }
+        try mapped { () throws(FileWriteError) in try FileTree.rename(staging, to: target) }
         try syncDirectory(root)
         FaultInjection.point("before-latest")
         try pointLatest(at: name)
@@ -78,7 +83,7 @@ public struct ReleaseDirectory: Sendable {
     /// beyond `keep`, never the target of `latest`. Call with the lock held, after `latest` moved.
     public func prune(keep: Int) throws(PublishError) {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []
-        for name in names where name.hasPrefix(".tmp-") || name.hasPrefix(".latest-") {
+        for name in names where name.hasPrefix(".tmp-") || name.hasPrefix(".latest-") || name.hasPrefix(".spill-") {
             try removeIfPresent(root + "/" + name)
         }
         let current = latest
@@ -97,9 +102,9 @@ public struct ReleaseDirectory: Sendable {
         try makeDirectory(root + "/runs")
         let path = root + "/runs/" + version + ".json"
         let temporary = path + ".tmp-" + String(getpid())
-        try write(bytes, to: temporary)
-        guard rename(temporary, path) == 0 else {
-            throw PublishError(message: "cannot write \(path): \(String(cString: strerror(errno)))")
+        try mapped { () throws(FileWriteError) in
+            try FileWriter.write(bytes, to: temporary, sync: true)
+            try FileTree.rename(temporary, to: path)
         }
     }
 
@@ -117,56 +122,22 @@ public struct ReleaseDirectory: Sendable {
     }
 
     private func makeDirectory(_ path: String) throws(PublishError) {
-        do {
-            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        } catch {
-            throw PublishError(message: "cannot create \(path): \(error.localizedDescription)")
-        }
+        try mapped { () throws(FileWriteError) in try FileTree.makeDirectory(path) }
     }
 
     private func removeIfPresent(_ path: String) throws(PublishError) {
-        var info = stat()
-        guard lstat(path, &info) == 0 else { return }
-        do {
-            try FileManager.default.removeItem(atPath: path)
-        } catch {
-            throw PublishError(message: "cannot remove \(path): \(error.localizedDescription)")
-        }
-    }
-
-    private func write(_ bytes: [UInt8], to path: String) throws(PublishError) {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else {
-            throw PublishError(message: "cannot create \(path): \(String(cString: strerror(errno)))")
-        }
-        defer { close(descriptor) }
-        var written = 0
-        var failure: Int32 = 0
-        bytes.withUnsafeBytes { buffer in
-            while written < buffer.count {
-                let count = Glibc.write(descriptor, buffer.baseAddress.map { $0 + written }, buffer.count - written)
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    failure = errno
-                    return
-                }
-                written += count
-            }
-        }
-        guard failure == 0, fsync(descriptor) == 0 else {
-            let code = failure != 0 ? failure : errno
-            throw PublishError(message: "cannot write \(path): \(String(cString: strerror(code)))")
-        }
+        try mapped { () throws(FileWriteError) in try FileTree.removeIfPresent(path) }
     }
 
     private func syncDirectory(_ path: String) throws(PublishError) {
-        let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard descriptor >= 0 else {
-            throw PublishError(message: "cannot open \(path): \(String(cString: strerror(errno)))")
-        }
-        defer { close(descriptor) }
-        guard fsync(descriptor) == 0 else {
-            throw PublishError(message: "cannot sync \(path): \(String(cString: strerror(errno)))")
+        try mapped { () throws(FileWriteError) in try FileTree.syncDirectory(path) }
+    }
+
+    private func mapped(_ body: () throws(FileWriteError) -> Void) throws(PublishError) {
+        do {
+            try body()
+        } catch {
+            throw PublishError(message: error.message)
         }
     }
 }

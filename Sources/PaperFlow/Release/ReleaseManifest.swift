@@ -34,7 +34,7 @@ public struct ReleaseManifest: Sendable {
             "license": .string(spec.release.license),
             "input_sha256": .string(version.inputDigest),
             "inputs": .int(dataset.inputs.count),
-            "records": .int(dataset.records.count),
+            "records": .int(dataset.recordCount),
             "stages": .array(dataset.stageCounts.map { stage in
                 .object([
                     "op": .string(stage.op),

@@ -18,10 +18,10 @@ public enum ReleaseStats {
                 "extracted": .int(extracted),
                 "rejected": .int(dataset.rejects.filter { !$0.reason.rejectsFile }.count),
                 "duplicates_merged": .int(dataset.counters["duplicates_merged"]),
-                "written": .int(dataset.records.count),
+                "written": .int(dataset.recordCount),
             ]),
             "rejects_by_reason": .counters(reasons),
-            "labels": dataset.taxonomy.map { LabelCounts.json(dataset.records, taxonomy: $0) } ?? .null,
+            "labels": dataset.labelCounts?.json ?? .null,
             "counters": .object(pairs: dataset.counters.sorted.filter { $0.name != "duplicates_merged" }.map { ($0.name, .int($0.value)) }),
         ])
     }

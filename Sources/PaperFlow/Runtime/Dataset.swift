@@ -46,10 +46,19 @@ public struct Publication: Sendable {
     public var recordCount: Int
 }
 
-/// Everything that flows between stages: the inputs, the records, the rejects and the counters.
+/// What flows between stages: the inputs, the records, the rejects and the counters.
+///
+/// Stages run on one batch of inputs (before `dedup-title`) or one chunk of papers (after it) at a time;
+/// the runner's own dataset gathers inputs, rejects, counters and stage counts of the whole run, and
+/// holds no records.
 public struct Dataset: Sendable {
     public var inputs: [InputFile]
+    /// The records of this batch or chunk.
     public var records: [PaperRecord] = []
+    /// Records released (papers after `dedup-title`), counted as they stream into the release.
+    public var recordCount = 0
+    /// Records per label code, counted as they stream into the release (nil without a `label` stage).
+    public var labelCounts: LabelCounts?
     public var rejects: [Reject] = []
     public var counters = Counters()
     /// Records in and out of each finished stage, in stage order (filled by the runner).

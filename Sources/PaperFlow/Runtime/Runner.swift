@@ -18,17 +18,34 @@ public struct StageReport: Sendable {
 /// What a run did: stages, rejects, counters, publication.
 public struct RunReport: Sendable {
     public var stages: [StageReport] = []
+    /// The whole run's inputs, rejects, counters and publication (no records: they stream into the release).
     public var dataset: Dataset
     public var jobs: Int
     public var seconds: Double = 0
+    /// What a `--shard` run did, in one line.
+    public var shardOutcome: String?
 }
 
-/// Runs a validated pipeline: discovers inputs, runs the stages in spec order, checks the limits
-/// (DESIGN §7) before anything is published, and writes the run log.
+/// Runs a validated pipeline (DESIGN §7, §9): discovers inputs, runs the stages before `dedup-title` on
+/// batches of input files, groups every record into papers, then streams the papers in id order through
+/// the later stages into the release, checking the limits before anything is published.
+///
+/// Memory holds one batch, the keys of every record, and at most ``memoryBudget`` bytes of encoded
+/// records; past that, records spill beside the release directory as sorted runs merged with a bounded
+/// fan-in. `runShard` runs one shard's inputs up to `dedup-title`; `merge` finishes shards into the release
+/// a one-machine `run` would publish, byte for byte.
 public struct Runner: Sendable {
     public let spec: PipelineSpec
     public let executor: ParallelExecutor
     public let dryRun: Bool
+    /// Input bytes per batch of the stages before `dedup-title`.
+    public var batchBytes = 32 << 20
+    /// Encoded record bytes held in memory before they spill to disk.
+    public var memoryBudget = 96 << 20
+    /// Most sorted runs merged at once.
+    public var fanIn = 16
+    /// Called with every chunk of released papers, in release order (for callers that use them in memory).
+    public var paperObserver: (@Sendable ([PaperRecord]) -> Void)?
 
     /// A runner with `jobs` threads (default: all cores); `releaseDirectory` overrides `release.dir`.
     public init(spec: PipelineSpec, jobs: Int? = nil, dryRun: Bool = false, releaseDirectory: String? = nil) {
@@ -39,79 +56,249 @@ public struct Runner: Sendable {
         self.dryRun = dryRun
     }
 
-    /// Runs every stage; throws ``RunFailure`` when a limit fails or a stage cannot go on.
+    var context: RunContext { RunContext(spec: spec, executor: executor, dryRun: dryRun) }
+    var releaseRoot: String { spec.resolve(spec.release.dir) }
+
+    /// Runs every stage on one machine; throws ``RunFailure`` when a limit fails or a stage cannot go on.
     public func run() throws(RunFailure) -> RunReport {
         let started = DispatchTime.now()
+        var run = try start()
+        let lock = try takeLock(&run)
+        defer { withExtendedLifetime(lock) {} }
+        let spill = releaseRoot + "/.spill-" + String(getpid())
+        defer { try? FileTree.removeIfPresent(spill) }
+        let collection = RecordCollection(spillDirectory: dryRun ? nil : spill, memoryBudget: memoryBudget)
+        try failing(&run) { run throws in
+            try collect(Array(run.dataset.inputs.indices), into: collection, &run)
+        }
+        return try release(collection, spill: spill, &run, started: started)
+    }
+
+    /// The state of a run between its phases.
+    struct RunState {
+        var plan: StagePlan
+        var dataset: Dataset
+        var tally: StageTally
+        var report: RunReport
+    }
+
+    /// Discovers the inputs and builds the stages.
+    func start() throws(RunFailure) -> RunState {
         let discovery = InputDiscovery(spec: spec).discover()
         var dataset = Dataset(inputs: discovery.files)
         dataset.rejects = discovery.rejects
         dataset.counters = discovery.counters
-        var report = RunReport(dataset: dataset, jobs: executor.jobs)
+        let report = RunReport(dataset: dataset, jobs: executor.jobs)
         guard !discovery.files.isEmpty else {
             throw RunFailure(message: "no input matched input.paths (\(spec.input.paths.joined(separator: ", ")))", report: report)
         }
-        var lock: ReleaseLock?
-        if !dryRun {
-            do {
-                lock = try ReleaseLock(root: spec.resolve(spec.release.dir))
-            } catch {
-                throw RunFailure(message: error.message, report: report)
-            }
+        let plan: StagePlan
+        do {
+            plan = try StagePlan(spec)
+        } catch {
+            throw RunFailure(message: error.message, report: report)
         }
-        defer { withExtendedLifetime(lock) {} }
-        let context = RunContext(spec: spec, executor: executor, dryRun: dryRun)
-        for (position, stage) in spec.stages.enumerated() {
-            if position == spec.stages.count - 1 {
-                report.dataset = dataset
-                try checkLimits(dataset, report: report)
-            }
-            let stageStart = DispatchTime.now()
-            let recordsIn = dataset.records.count
-            let rejectsBefore = dataset.rejects.count
-            do {
-                let instance = try stage.operatorType.init(parameters: stage.parameters, spec: spec)
-                try instance.run(&dataset, context: context)
-            } catch {
-                report.dataset = dataset
-                throw RunFailure(message: "stage \"\(stage.op)\" failed: \(error)", report: report)
-            }
-            let count = StageCount(
-                op: stage.op, recordsIn: recordsIn, recordsOut: dataset.records.count,
-                rejects: dataset.rejects.count - rejectsBefore)
-            dataset.stageCounts.append(count)
-            report.stages.append(StageReport(count: count, seconds: Self.seconds(since: stageStart)))
-        }
-        report.dataset = dataset
-        report.seconds = Self.seconds(since: started)
-        if let publication = dataset.publication, publication.status == .published {
-            let directory = ReleaseDirectory(root: spec.resolve(spec.release.dir))
-            do {
-                try directory.writeRunLog(RunLog.json(report), version: publication.version)
-            } catch {
-                throw RunFailure(message: "the release was published but its run log was not: \(error)", report: report)
-            }
-        }
-        return report
+        dataset.taxonomy = plan.taxonomy
+        return RunState(plan: plan, dataset: dataset, tally: StageTally(spec), report: report)
     }
 
-    /// The limits of DESIGN §7, checked before the last stage publishes anything.
-    func checkLimits(_ dataset: Dataset, report: RunReport) throws(RunFailure) {
+    func takeLock(_ run: inout RunState) throws(RunFailure) -> ReleaseLock? {
+        guard !dryRun else { return nil }
+        do {
+            return try ReleaseLock(root: releaseRoot)
+        } catch {
+            throw RunFailure(message: error.message, report: run.report)
+        }
+    }
+
+    /// Runs `body`, turning any error into a ``RunFailure`` with the report so far.
+    func failing(_ run: inout RunState, _ body: (inout RunState) throws -> Void) throws(RunFailure) {
+        do {
+            try body(&run)
+        } catch {
+            run.report.dataset = run.dataset
+            run.report.stages = run.tally.reports
+            throw RunFailure(message: (error as? RunFailure)?.message ?? "\(error)", report: run.report)
+        }
+    }
+
+    /// Runs the stages before `dedup-title` and its preparation on the inputs at `indices`, batch by batch.
+    func collect(_ indices: [Int], into collection: RecordCollection, _ run: inout RunState) throws {
+        let context = self.context
+        for batch in batches(indices, of: run.dataset.inputs) {
+            var dataset = Dataset(inputs: batch.map { run.dataset.inputs[$0] })
+            for step in run.plan.before {
+                try run.tally.measure(step.position, &dataset) { batch throws in
+                    do {
+                        try step.stage.run(&batch, context: context)
+                    } catch {
+                        throw RunFailure(message: "stage \"\(step.op)\" failed: \(error)")
+                    }
+                }
+            }
+            let dedup = run.plan.dedup
+            try run.tally.measure(run.plan.dedupPosition, &dataset) { batch throws in
+                dedup.prepare(&batch, context: context)
+                try collection.add(batch.records, executor: executor)
+            }
+            for (offset, index) in batch.enumerated() { run.dataset.inputs[index] = dataset.inputs[offset] }
+            run.dataset.rejects.append(contentsOf: dataset.rejects)
+            run.dataset.counters.merge(dataset.counters)
+        }
+    }
+
+    /// Consecutive inputs of about `batchBytes` each (at least one file and, when there are enough, one per job).
+    func batches(_ indices: [Int], of inputs: [InputFile]) -> [[Int]] {
+        var batches: [[Int]] = []
+        var current: [Int] = []
+        var bytes = 0
+        for index in indices {
+            let size = inputs[index].size
+            if !current.isEmpty && bytes + size > batchBytes && current.count >= executor.jobs {
+                batches.append(current)
+                current = []
+                bytes = 0
+            }
+            current.append(index)
+            bytes += size
+        }
+        if !current.isEmpty { batches.append(current) }
+        return batches
+    }
+
+    /// Groups the collected records into papers, checks the limits, streams the papers through the later
+    /// stages into `write`, publishes, and writes the run log.
+    func release(_ collection: RecordCollection, spill: String, _ run: inout RunState, started: DispatchTime) throws(RunFailure) -> RunReport {
+        let context = self.context
+        var plan = DedupPlan(paperOfRecord: [], paperCount: 0, counters: Counters())
+        var order: [Int32] = []
+        try failing(&run) { run throws in
+            (plan, order) = run.tally.time(run.plan.dedupPosition) {
+                let plan = DedupTitle.plan(collection.keys)
+                return (plan, plan.releaseOrder(collection.keys))
+            }
+            run.dataset.counters.merge(plan.counters)
+            run.tally.counts[run.plan.dedupPosition].recordsOut = plan.paperCount
+            try checkLimits(run.dataset, paperCount: plan.paperCount)
+        }
+        try failing(&run) { run throws in
+            let write = run.plan.write
+            let dataset = run.dataset
+            let writer = try run.tally.time(run.plan.writePosition) { try write.begin(dataset, context: context) }
+            var stream = PaperStream(plan: plan)
+            let merge = SortedRunMerge(collection: collection, order: order, spillDirectory: spill, fanIn: fanIn)
+            // Reading the sorted runs counts as dedup-title; each flush counts its own stages.
+            let streamStart = DispatchTime.now()
+            let before = run.tally.seconds.reduce(0, +)
+            try merge.forEach { record, body in
+                guard let chunk = stream.add(record: record, body: body) else { return }
+                try flush(chunk, writer: writer, &run)
+            }
+            try flush(stream.rest(), writer: writer, &run)
+            run.tally.seconds[run.plan.dedupPosition] += Self.seconds(since: streamStart) - (run.tally.seconds.reduce(0, +) - before)
+            // The release lists every stage before `write`, as they finished.
+            run.dataset.stageCounts = Array(run.tally.counts[..<run.plan.writePosition])
+            try run.tally.time(run.plan.writePosition) { try writer.finish(&run.dataset) }
+            run.tally.counts[run.plan.writePosition] = StageCount(
+                op: Write.name, recordsIn: plan.paperCount, recordsOut: plan.paperCount, rejects: 0)
+        }
+        run.dataset.stageCounts = run.tally.counts
+        run.report.dataset = run.dataset
+        run.report.stages = run.tally.reports
+        run.report.seconds = Self.seconds(since: started)
+        if let publication = run.dataset.publication, publication.status == .published {
+            do {
+                try ReleaseDirectory(root: releaseRoot).writeRunLog(RunLog.json(run.report), version: publication.version)
+            } catch {
+                throw RunFailure(message: "the release was published but its run log was not: \(error)", report: run.report)
+            }
+        }
+        return run.report
+    }
+
+    /// Merges each paper of `chunk`, runs the stages after `dedup-title` and hands the papers to `write`.
+    func flush(_ chunk: [[ArraySlice<UInt8>]], writer: ReleaseWriter, _ run: inout RunState) throws {
+        guard !chunk.isEmpty else { return }
+        let context = self.context
+        var papers = Dataset(inputs: [])
+        papers.records = try run.tally.time(run.plan.dedupPosition) {
+            try executor.mapChunks(chunk, chunkSize: 64) { (groups) throws(RecordCodecError) -> [PaperRecord] in
+                var merged: [PaperRecord] = []
+                merged.reserveCapacity(groups.count)
+                for group in groups {
+                    var records: [PaperRecord] = []
+                    for body in group { records.append(try RecordCodec.decode(body)) }
+                    merged.append(DedupTitle.merge(records))
+                }
+                return merged
+            }
+        }
+        for step in run.plan.after {
+            try run.tally.measure(step.position, &papers) { batch throws in
+                do {
+                    try step.stage.run(&batch, context: context)
+                } catch {
+                    throw RunFailure(message: "stage \"\(step.op)\" failed: \(error)")
+                }
+            }
+        }
+        paperObserver?(papers.records)
+        try run.tally.time(run.plan.writePosition) { try writer.add(papers.records) }
+    }
+
+    /// The limits of DESIGN §7, checked before anything is published.
+    func checkLimits(_ dataset: Dataset, paperCount: Int) throws(RunFailure) {
         let rejected = ReleaseStats.rejectedFileCount(dataset)
         let ratio = Double(rejected) / Double(max(1, dataset.inputs.count))
         if ratio > spec.limits.maxRejectedFilesRatio {
             throw RunFailure(
                 message: "\(rejected) of \(dataset.inputs.count) input files were rejected, over limits.max_rejected_files_ratio "
-                    + "(\(spec.limits.maxRejectedFilesRatio)); nothing was published",
-                report: report)
+                    + "(\(spec.limits.maxRejectedFilesRatio)); nothing was published")
         }
-        if dataset.records.count < spec.limits.minRecords {
-            throw RunFailure(
-                message: "\(dataset.records.count) records, fewer than limits.min_records (\(spec.limits.minRecords)); nothing was published",
-                report: report)
+        if paperCount < spec.limits.minRecords {
+            throw RunFailure(message: "\(paperCount) records, fewer than limits.min_records (\(spec.limits.minRecords)); nothing was published")
         }
     }
 
     static func seconds(since start: DispatchTime) -> Double {
         Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+    }
+}
+
+/// Cuts the stream of records in release order into chunks of whole papers.
+struct PaperStream {
+    let plan: DedupPlan
+    var papersPerChunk = 2048
+    private var chunk: [[ArraySlice<UInt8>]] = []
+    private var current: [ArraySlice<UInt8>] = []
+    private var currentPaper: Int32 = -1
+
+    init(plan: DedupPlan) {
+        self.plan = plan
+    }
+
+    /// Adds the next record; returns a full chunk when one is ready.
+    mutating func add(record: Int, body: ArraySlice<UInt8>) -> [[ArraySlice<UInt8>]]? {
+        let paper = plan.paperOfRecord[record]
+        var ready: [[ArraySlice<UInt8>]]?
+        if paper != currentPaper && !current.isEmpty {
+            chunk.append(current)
+            current = []
+            if chunk.count >= papersPerChunk {
+                ready = chunk
+                chunk = []
+            }
+        }
+        currentPaper = paper
+        current.append(body)
+        return ready
+    }
+
+    /// The last papers.
+    mutating func rest() -> [[ArraySlice<UInt8>]] {
+        if !current.isEmpty { chunk.append(current) }
+        current = []
+        defer { chunk = [] }
+        return chunk
     }
 }

@@ -126,6 +126,7 @@ private struct SpecReader: JSONFieldReader {
         guard let array = expectArray(value, at: path) else { return nil }
         var stages: [StageSpec] = []
         var positions: [String: Int] = [:]
+        var allKnown = true
         for (index, element) in array.enumerated() {
             let stagePath = path.index(index)
             guard let object = expectObject(element, at: stagePath) else { continue }
@@ -135,6 +136,7 @@ private struct SpecReader: JSONFieldReader {
             guard let type = OperatorRegistry.named(op) else {
                 let known = OperatorRegistry.names.joined(separator: ", ")
                 diagnostics.report(stagePath.key("op"), "unknown operator \"\(op)\" (known: \(known))")
+                allKnown = false
                 continue
             }
             if let earlier = positions[op] {
@@ -145,7 +147,8 @@ private struct SpecReader: JSONFieldReader {
             let parameters = readParameters(object["params"], declared: type.parameters, op: op, at: stagePath.key("params"))
             stages.append(StageSpec(op: op, operatorType: type, parameters: parameters))
         }
-        checkOrder(stages, positions: positions, count: array.count, at: path)
+        // With a misspelt operator, the missing stage it was meant to be is not news.
+        if allKnown { checkOrder(stages, positions: positions, count: array.count, at: path) }
         return stages
     }
 

@@ -327,9 +327,9 @@ struct HFDailyHTMLTests {
          "stages": [{"op": "extract"}, {"op": "normalize"}, {"op": "dedup-title"}, {"op": "write"}],
          "release": {"dir": "/nonexistent-dry-run"}}
         """)
-        let report = try Runner(spec: spec, jobs: 1, dryRun: true).run()
+        let (report, papers) = try TestSupport.runKeepingPapers(Runner(spec: spec, jobs: 1, dryRun: true))
         #expect(report.dataset.inputs.map { $0.format ?? "" } == ["hf-daily-html"])
-        #expect(report.dataset.records.map { $0.arxivID ?? "" }.sorted() == ["2601.90002", "2609.90001"])
+        #expect(papers.map { $0.arxivID ?? "" }.sorted() == ["2601.90002", "2609.90001"])
         #expect(report.dataset.rejects.map(\.reason) == [.invalidUTF8])
         let island = try #require(Self.lineStart(of: #"data-target="DailyPapers""#, in: bytes))
         #expect(report.dataset.rejects.map(\.location.description) == ["page.html:\(island)"])

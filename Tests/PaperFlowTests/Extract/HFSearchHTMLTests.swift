@@ -170,7 +170,7 @@ struct HFSearchHTMLTests {
         let gzip = try Gzip.compress(bytes, executor: ParallelExecutor(jobs: 1))
         try Data(gzip).write(to: root.appendingPathComponent("search.html.gz"))
         let spec = try TestSupport.spec("""
-        {"version": 1, "name": "t", "input": {"paths": ["."]}, "stages": [{"op": "extract"}, {"op": "write"}]}
+        {"version": 1, "name": "t", "input": {"paths": ["."]}, "stages": [{"op": "extract"}, {"op": "normalize"}, {"op": "dedup-title"}, {"op": "write"}]}
         """, directory: root.path)
         let extract = try Extract(parameters: ParameterValues(["dom_cross_check": .boolean(false)]), spec: spec)
         let outcome = extract.read(InputFile(

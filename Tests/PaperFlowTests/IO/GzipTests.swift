@@ -8,58 +8,6 @@ struct GzipTests {
     private static let serial = ParallelExecutor(jobs: 1)
     private static let multiBlock = GzipOptions(level: 6, blockSize: 256 * 1024)
 
-    /// Deterministic, varied text: JSON-lines-like records with words drawn by a fixed linear congruential generator.
-    private static func sampleText(byteCount: Int) -> [UInt8] {
-        let words = [
-            "attention", "diffusion", "transformer", "benchmark", "retrieval", "agents", "sparse", "mixture",
-            "experts", "alignment", "vision", "language", "reasoning", "tokens", "scaling", "laws", "graph",
-        ]
-        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
-        var text: [UInt8] = []
-        text.reserveCapacity(byteCount + 256)
-        var record = 0
-        while text.count < byteCount {
-            var line = "{\"id\":\"\(record)\",\"title\":\""
-            for _ in 0..<8 {
-                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-                line += words[Int(state >> 33) % words.count] + " "
-            }
-            line += "\",\"n\":\(state >> 40)}\n"
-            text.append(contentsOf: Array(line.utf8))
-            record += 1
-        }
-        return Array(text.prefix(byteCount))
-    }
-
-    private static func systemGzip() throws -> URL {
-        let candidates = ["/bin/gzip", "/usr/bin/gzip"]
-        guard let path = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
-            throw CocoaError(.fileNoSuchFile)
-        }
-        return URL(fileURLWithPath: path)
-    }
-
-    /// Runs the system gzip with `arguments` and returns its exit status and standard output.
-    private static func runSystemGzip(_ arguments: [String]) throws -> (status: Int32, output: [UInt8]) {
-        let process = Process()
-        process.executableURL = try systemGzip()
-        process.arguments = arguments
-        let stdout = Pipe()
-        process.standardOutput = stdout
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let output = stdout.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, [UInt8](output))
-    }
-
-    private static func writeTemporary(_ bytes: [UInt8], name: String) throws -> URL {
-        let url = FileManager.default.temporaryDirectory
-            .appendingPathComponent("paperflow-gzip-\(UUID().uuidString)-\(name)")
-        try Data(bytes).write(to: url)
-        return url
-    }
-
     @Test func roundTripsEmptyInput() throws {
         let compressed = try Gzip.compress([], executor: Self.serial)
         #expect(compressed.count == 20)
@@ -75,7 +23,7 @@ struct GzipTests {
 
     @Test(arguments: [1, 9])
     func roundTripsAtLevel(_ level: Int) throws {
-        let text = Self.sampleText(byteCount: 300_000)
+        let text = GzipSamples.text(byteCount: 300_000)
         let options = GzipOptions(level: level, blockSize: 64 * 1024)
         let compressed = try Gzip.compress(text, options: options, executor: ParallelExecutor(jobs: 2))
         #expect(compressed.count < text.count / 2)
@@ -83,14 +31,14 @@ struct GzipTests {
     }
 
     @Test func roundTripsMultiBlockInput() throws {
-        let text = Self.sampleText(byteCount: 5 * 1024 * 1024)
+        let text = GzipSamples.text(byteCount: 5 * 1024 * 1024)
         let compressed = try Gzip.compress(text, options: Self.multiBlock, executor: ParallelExecutor(jobs: 2))
         #expect(compressed.count < text.count / 2)
         #expect(try Gzip.decompress(compressed) == text)
     }
 
     @Test func roundTripsBlocksSmallerThanTheWindow() throws {
-        let text = Self.sampleText(byteCount: 100_000)
+        let text = GzipSamples.text(byteCount: 100_000)
         let options = GzipOptions(level: 6, blockSize: 1000)
         let compressed = try Gzip.compress(text, options: options, executor: ParallelExecutor(jobs: 3))
         #expect(try Gzip.decompress(compressed) == text)
@@ -113,7 +61,7 @@ struct GzipTests {
     }
 
     @Test func outputIsIdenticalForAnyNumberOfJobs() throws {
-        let text = Self.sampleText(byteCount: 2 * 1024 * 1024 + 12345)
+        let text = GzipSamples.text(byteCount: 2 * 1024 * 1024 + 12345)
         let outputs = try [1, 2, 3].map { jobs in
             try Gzip.compress(text, options: Self.multiBlock, executor: ParallelExecutor(jobs: jobs))
         }
@@ -136,30 +84,30 @@ struct GzipTests {
     }
 
     @Test func systemGzipReadsTheOutput() throws {
-        let text = Self.sampleText(byteCount: 5 * 1024 * 1024)
+        let text = GzipSamples.text(byteCount: 5 * 1024 * 1024)
         let compressed = try Gzip.compress(text, options: Self.multiBlock, executor: ParallelExecutor(jobs: 2))
-        let file = try Self.writeTemporary(compressed, name: "multi.gz")
+        let file = try GzipSamples.writeTemporary(compressed, name: "multi.gz")
         defer { try? FileManager.default.removeItem(at: file) }
-        let test = try Self.runSystemGzip(["-t", file.path])
+        let test = try GzipSamples.runSystemGzip(["-t", file.path])
         #expect(test.status == 0)
-        let decompressed = try Self.runSystemGzip(["-dc", file.path])
+        let decompressed = try GzipSamples.runSystemGzip(["-dc", file.path])
         #expect(decompressed.status == 0)
         #expect(decompressed.output == text)
     }
 
     @Test func systemGzipReadsAnEmptyStream() throws {
-        let file = try Self.writeTemporary(try Gzip.compress([], executor: Self.serial), name: "empty.gz")
+        let file = try GzipSamples.writeTemporary(try Gzip.compress([], executor: Self.serial), name: "empty.gz")
         defer { try? FileManager.default.removeItem(at: file) }
-        let decompressed = try Self.runSystemGzip(["-dc", file.path])
+        let decompressed = try GzipSamples.runSystemGzip(["-dc", file.path])
         #expect(decompressed.status == 0)
         #expect(decompressed.output.isEmpty)
     }
 
     @Test func readsSystemGzipOutputWithAFileName() throws {
-        let text = Self.sampleText(byteCount: 200_000)
-        let file = try Self.writeTemporary(text, name: "named.jsonl")
+        let text = GzipSamples.text(byteCount: 200_000)
+        let file = try GzipSamples.writeTemporary(text, name: "named.jsonl")
         defer { try? FileManager.default.removeItem(at: file) }
-        let compressed = try Self.runSystemGzip(["-c", "-N", file.path])
+        let compressed = try GzipSamples.runSystemGzip(["-c", "-N", file.path])
         #expect(compressed.status == 0)
         try #require(compressed.output.count > 10)
         #expect(compressed.output[3] & 0x08 != 0)
@@ -167,7 +115,7 @@ struct GzipTests {
     }
 
     @Test func rejectsACorruptedCRC() throws {
-        var compressed = try Gzip.compress(Self.sampleText(byteCount: 10_000), executor: Self.serial)
+        var compressed = try Gzip.compress(GzipSamples.text(byteCount: 10_000), executor: Self.serial)
         compressed[compressed.count - 8] ^= 0xff
         let error = #expect(throws: GzipError.self) { try Gzip.decompress(compressed) }
         #expect(error?.kind == .corrupt)
@@ -175,7 +123,7 @@ struct GzipTests {
     }
 
     @Test func rejectsAWrongLength() throws {
-        var compressed = try Gzip.compress(Self.sampleText(byteCount: 10_000), executor: Self.serial)
+        var compressed = try Gzip.compress(GzipSamples.text(byteCount: 10_000), executor: Self.serial)
         compressed[compressed.count - 1] ^= 0x01
         let error = #expect(throws: GzipError.self) { try Gzip.decompress(compressed) }
         #expect(error?.kind == .corrupt)
@@ -183,7 +131,7 @@ struct GzipTests {
 
     @Test(arguments: [1, 4, 500, 5000])
     func rejectsATruncatedStream(removing byteCount: Int) throws {
-        let compressed = try Gzip.compress(Self.sampleText(byteCount: 50_000), executor: Self.serial)
+        let compressed = try Gzip.compress(GzipSamples.text(byteCount: 50_000), executor: Self.serial)
         let truncated = Array(compressed.dropLast(byteCount))
         let error = #expect(throws: GzipError.self) { try Gzip.decompress(truncated) }
         #expect(error?.kind == .truncated)
@@ -203,7 +151,7 @@ struct GzipTests {
     }
 
     @Test func decompressesConcatenatedMembers() throws {
-        let first = Self.sampleText(byteCount: 700_000)
+        let first = GzipSamples.text(byteCount: 700_000)
         let second = Array("second member\n".utf8)
         let executor = ParallelExecutor(jobs: 2)
         let stream = try Gzip.compress(first, options: Self.multiBlock, executor: executor)
@@ -235,7 +183,7 @@ struct GzipTests {
     }
 
     @Test func combinedCRCEqualsOnePass() {
-        let text = Self.sampleText(byteCount: 10_000)
+        let text = GzipSamples.text(byteCount: 10_000)
         text.withUnsafeBytes { all in
             let whole = CRC32.checksum(all)
             let first = CRC32.checksum(UnsafeRawBufferPointer(rebasing: all[..<3333]))

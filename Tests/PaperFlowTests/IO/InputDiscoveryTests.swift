@@ -7,7 +7,7 @@ struct InputDiscoveryTests {
     static func spec(_ paths: [String], directory: URL, snapshots: String = "") throws -> PipelineSpec {
         let list = paths.map { "\"\($0)\"" }.joined(separator: ", ")
         return try TestSupport.spec("""
-        {"version": 1, "name": "t", "input": {"paths": [\(list)]\(snapshots)}, "stages": [{"op": "extract"}, {"op": "write"}]}
+        {"version": 1, "name": "t", "input": {"paths": [\(list)]\(snapshots)}, "stages": [{"op": "extract"}, {"op": "normalize"}, {"op": "dedup-title"}, {"op": "write"}]}
         """, directory: directory.path)
     }
 

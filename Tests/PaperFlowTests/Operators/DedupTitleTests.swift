@@ -14,14 +14,22 @@ struct DedupTitleTests {
         return record
     }
 
+    /// What the runner does with `dedup-title`: prepare the batch, plan over the keys, merge each paper in release order.
     static func run(_ records: [PaperRecord], jobs: Int = 1) throws -> Dataset {
         var dataset = Dataset(inputs: [])
         dataset.records = records
         let spec = try TestSupport.spec("""
-        {"version": 1, "name": "t", "input": {"paths": ["/"]}, "stages": [{"op": "extract"}, {"op": "write"}]}
+        {"version": 1, "name": "t", "input": {"paths": ["/"]},
+         "stages": [{"op": "extract"}, {"op": "normalize"}, {"op": "dedup-title"}, {"op": "write"}]}
         """)
-        try DedupTitle(parameters: ParameterValues([:]), spec: spec)
-            .run(&dataset, context: RunContext(spec: spec, executor: ParallelExecutor(jobs: jobs), dryRun: true, chunkSize: 2))
+        DedupTitle(parameters: ParameterValues([:]), spec: spec)
+            .prepare(&dataset, context: RunContext(spec: spec, executor: ParallelExecutor(jobs: jobs), dryRun: true, chunkSize: 2))
+        let keys = dataset.records.map(PaperKey.init)
+        let plan = DedupTitle.plan(keys)
+        var papers: [[PaperRecord]] = Array(repeating: [], count: plan.paperCount)
+        for record in plan.releaseOrder(keys) { papers[Int(plan.paperOfRecord[Int(record)])].append(dataset.records[Int(record)]) }
+        dataset.records = papers.map(DedupTitle.merge)
+        dataset.counters.merge(plan.counters)
         return dataset
     }
 
@@ -101,7 +109,7 @@ struct DedupTitleTests {
         text.journalRef = "ACL 2024"
         text.arxivID = "2401.00001"
 
-        let merged = DedupTitle.merge([text, daily, atom]).record
+        let merged = DedupTitle.merge([text, daily, atom])
         #expect(merged.title == "Atom Title")
         #expect(merged.titleHash == atom.titleHash)
         #expect(merged.arxivID == "2401.00001")
@@ -130,7 +138,7 @@ struct DedupTitleTests {
         second.abstract = nil
         var third = Self.record("Title From A Earlier", path: "a.txt", index: 2)
         third.abstract = "From a, index 2."
-        let merged = DedupTitle.merge([first, second, third]).record
+        let merged = DedupTitle.merge([first, second, third])
         #expect(merged.title == "Title From A Earlier")
         #expect(merged.abstract == "From a, index 2.")
     }

@@ -28,16 +28,16 @@ struct LabelTests {
         let directory = try Self.workspace(stages: Self.labeled)
         defer { try? FileManager.default.removeItem(at: directory) }
         let spec = try PipelineSpec.load(path: directory.appendingPathComponent("pipeline.json").path)
-        let one = try Runner(spec: spec, jobs: 1, dryRun: true).run().dataset
-        let two = try Runner(spec: spec, jobs: 2, dryRun: true).run().dataset
-        #expect(one.records.count > 3)
-        #expect(one.records.allSatisfy { $0.labels.facets.map(\.name) == Labels.facetNames })
-        #expect(one.records.allSatisfy { record in record.labels.facets.allSatisfy { $0.value != .none } })
-        #expect(one.records.map(\.labels) == two.records.map(\.labels))
+        let (report, one) = try TestSupport.runKeepingPapers(Runner(spec: spec, jobs: 1, dryRun: true))
+        let two = try TestSupport.runKeepingPapers(Runner(spec: spec, jobs: 2, dryRun: true)).papers
+        #expect(one.count > 3)
+        #expect(one.allSatisfy { $0.labels.facets.map(\.name) == Labels.facetNames })
+        #expect(one.allSatisfy { record in record.labels.facets.allSatisfy { $0.value != .none } })
+        #expect(one.map(\.labels) == two.map(\.labels))
         let bytes = Array(try Data(contentsOf: LabelFixture.taxonomyURL))
-        #expect(one.taxonomyDigest == SHA256Hex.digest(bytes))
+        #expect(report.dataset.taxonomyDigest == SHA256Hex.digest(bytes))
         let labeler = try LabelFixture.labeler()
-        for record in one.records {
+        for record in one {
             #expect(record.labels == labeler.labels(title: record.title, abstract: record.abstract))
         }
     }
@@ -46,9 +46,10 @@ struct LabelTests {
         let directory = try Self.workspace(stages: #"{"op": "extract"}, {"op": "normalize"}, {"op": "dedup-title"}, {"op": "write"}"#)
         defer { try? FileManager.default.removeItem(at: directory) }
         let spec = try PipelineSpec.load(path: directory.appendingPathComponent("pipeline.json").path)
-        let dataset = try Runner(spec: spec, jobs: 1, dryRun: true).run().dataset
-        #expect(dataset.records.allSatisfy { $0.labels == .unlabeled })
-        #expect(dataset.taxonomyDigest == nil)
+        let (report, papers) = try TestSupport.runKeepingPapers(Runner(spec: spec, jobs: 1, dryRun: true))
+        #expect(!papers.isEmpty)
+        #expect(papers.allSatisfy { $0.labels == .unlabeled })
+        #expect(report.dataset.taxonomyDigest == nil)
     }
 
     @Test func validateReportsTheTaxonomyAndTheStage() throws {
@@ -89,9 +90,9 @@ struct LabelTests {
     @Test func theRepositoryPipelineLabelsEverySeedRecord() throws {
         let spec = try PipelineSpec.load(path: TestSupport.packageRoot.appendingPathComponent("pipeline.json").path)
         #expect(spec.stages.map(\.op) == ["extract", "normalize", "dedup-title", "label", "write"])
-        let dataset = try Runner(spec: spec, jobs: 2, dryRun: true).run().dataset
-        #expect(dataset.records.count == 470, "469 papers of the seed dumps and one more from the arXiv samples")
-        for record in dataset.records {
+        let papers = try TestSupport.runKeepingPapers(Runner(spec: spec, jobs: 2, dryRun: true)).papers
+        #expect(papers.count == 470, "469 papers of the seed dumps and one more from the arXiv samples")
+        for record in papers {
             guard case .codes(let approach) = record.labels.facets[0].value, case .codes(let modality) = record.labels.facets[1].value,
                   case .codes(let domain) = record.labels.facets[2].value, case .code = record.labels.facets[3].value,
                   case .flag = record.labels.facets[4].value else {

@@ -117,13 +117,13 @@ struct ReleaseLifecycleTests {
         #expect(text.stdout.contains("fields changed: authors_count 2, published_date 2, comments 2, sources 2"))
     }
 
-    @Test func idMigrationsPairTheOldTitleIDWithTheNewArxivID() {
+    @Test func idMigrationsPairTheOldTitleIDWithTheNewArxivID() throws {
         func line(_ id: String, _ hash: String, _ title: String) -> PublishedRelease.Line {
             PublishedRelease.Line(id: id, bytes: Array(#"{"id":"\#(id)","title":"\#(title)","title_hash":"\#(hash)"}"#.utf8))
         }
         let old = [line("title:aaaa", "aaaa", "Paper A"), line("title:bbbb", "bbbb", "Paper B"), line("title:cccc", "cccc", "Paper C")]
         let new = [line("arxiv:2401.00001", "aaaa", "Paper A"), line("title:bbbb", "bbbb", "Paper B v2"), line("title:dddd", "dddd", "Paper D")]
-        let diff = ReleaseDiff(from: ("v1", old), to: ("v2", new))
+        let diff = try ReleaseDiff(from: ("v1", old), to: ("v2", new))
         #expect(diff.migrations == [ReleaseDiff.Migration(from: "title:aaaa", to: "arxiv:2401.00001")])
         #expect(diff.added == ["title:dddd"])
         #expect(diff.removed == ["title:cccc"])

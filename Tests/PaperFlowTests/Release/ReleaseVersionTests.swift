@@ -4,7 +4,7 @@ import Testing
 @Suite("Release version")
 struct ReleaseVersionTests {
     static let spec = """
-    {"version": 1, "name": "t", "input": {"paths": ["/"]}, "stages": [{"op": "extract"}, {"op": "write"}]}
+    {"version": 1, "name": "t", "input": {"paths": ["/"]}, "stages": [{"op": "extract"}, {"op": "normalize"}, {"op": "dedup-title"}, {"op": "write"}]}
     """
 
     static func input(_ path: String, digest: String, day: Day? = nil) -> InputFile {

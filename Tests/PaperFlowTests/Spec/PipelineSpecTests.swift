@@ -44,15 +44,15 @@ struct PipelineSpecTests {
 
     @Test func defaultsApplyWhenSectionsAreLeftOut() throws {
         let spec = try TestSupport.spec("""
-        {"version": 1, "name": "n", "input": {"paths": ["data/raw"]}, "stages": [{"op": "extract"}, {"op": "write"}]}
+        {"version": 1, "name": "n", "input": {"paths": ["data/raw"]}, "stages": [{"op": "extract"}, {"op": "normalize"}, {"op": "dedup-title"}, {"op": "write"}]}
         """, directory: Self.root)
         #expect(spec.limits.maxFileBytes == 33_554_432)
         #expect(spec.limits.maxRejectedFilesRatio == 0.05)
         #expect(spec.limits.minRecords == 1)
         #expect(spec.release.dir == "out/n")
         #expect(spec.release.keep == 14)
-        #expect(try spec.stages[1].parameters.integer("level") == 6)
-        #expect(try spec.stages[1].parameters.integer("shard_bytes") == 67_108_864)
+        #expect(try spec.stages[3].parameters.integer("level") == 6)
+        #expect(try spec.stages[3].parameters.integer("shard_bytes") == 67_108_864)
     }
 
     @Test func theRepositorysDefaultSpecIsValid() throws {
@@ -119,6 +119,7 @@ struct PipelineSpecTests {
         {"version": 1, "name": "n", "input": {"paths": ["data/raw"]}, "stages": [{"op": "write"}, {"op": "extract"}]}
         """
         #expect(TestSupport.issues(writeFirst, directory: Self.root) == [
+            #"pipeline.json: stages: a pipeline needs a "dedup-title" stage"#,
             #"pipeline.json: stages[0].op: "write" must be the last stage"#,
             #"pipeline.json: stages[0].op: "write" must come after "extract" (found at stages[1])"#,
             #"pipeline.json: stages[1].op: "extract" must be the first stage"#,
@@ -136,6 +137,7 @@ struct PipelineSpecTests {
         """
         #expect(TestSupport.issues(twice, directory: Self.root) == [
             #"pipeline.json: stages[2].op: "normalize" already runs at stages[1]; each operator runs once"#,
+            #"pipeline.json: stages: a pipeline needs a "dedup-title" stage"#,
         ])
     }
 

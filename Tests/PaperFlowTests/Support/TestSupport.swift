@@ -52,4 +52,25 @@ enum TestSupport {
     static func abstract(_ seed: String, words: Int = 40) -> String {
         (0..<words).map { "\(seed)\($0 % 7)" }.joined(separator: " ") + "."
     }
+
+    /// Runs `runner` and returns its report with the papers it released, in release order.
+    static func runKeepingPapers(_ runner: Runner) throws -> (report: RunReport, papers: [PaperRecord]) {
+        let collected = PaperCollector()
+        var runner = runner
+        runner.paperObserver = { collected.append($0) }
+        let report = try runner.run()
+        return (report, collected.papers)
+    }
+}
+
+/// Papers handed to a runner's observer (called from one thread at a time).
+final class PaperCollector: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: [PaperRecord] = []
+
+    func append(_ papers: [PaperRecord]) {
+        lock.withLock { stored.append(contentsOf: papers) }
+    }
+
+    var papers: [PaperRecord] { lock.withLock { stored } }
 }
