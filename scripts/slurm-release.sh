@@ -78,7 +78,11 @@ print(spec.get("release", {}).get("dir") or "out/" + spec["name"])' "$pipeline")
         fail "cannot read release.dir from $pipeline (try '$binary validate $pipeline')"
 fi
 [[ $release_dir == /* ]] || release_dir="$spec_directory/$release_dir"
-log_dir=$(absolute "${log_dir:-out/slurm-logs/$(date -u +%Y%m%dT%H%M%SZ)}")
+if [[ -z $log_dir ]]; then
+    log_dir=out/slurm-logs/$(date -u +%Y%m%dT%H%M%SZ)
+    [[ ! -e $log_dir ]] || log_dir+="-$$"
+fi
+log_dir=$(absolute "$log_dir")
 mkdir -p "$log_dir"
 
 common_args=(--chdir="$repository")
