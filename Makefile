@@ -8,7 +8,7 @@ SNAPSHOT_RUN = .build/snapshot-release
 LOADER_VENV = .build/loader-venv
 PARTS ?= pandas,duckdb,polars,datasets,schema,croissant
 
-.PHONY: build test run release validate snapshot check-snapshot loader-check slurm-release bench clean
+.PHONY: build test run release validate snapshot check-snapshot loader-check shard-check slurm-release bench clean
 
 build:
 	$(SWIFT) build -c $(CONFIG)
@@ -45,6 +45,11 @@ loader-check: run
 	test -x $(LOADER_VENV)/bin/python || python3 -m venv $(LOADER_VENV)
 	$(LOADER_VENV)/bin/pip install --quiet --disable-pip-version-check -r scripts/loader-requirements-$(if $(findstring datasets,$(PARTS)),full,ci).txt
 	$(LOADER_VENV)/bin/python scripts/loader_check.py $(RELEASE_DIR)/latest --parts $(PARTS)
+
+# N `run --shard` processes at once plus `merge`, compared byte for byte with the one-machine release (PIPELINE=…).
+PIPELINE ?= pipeline.json
+shard-check: build
+	scripts/shard-check.sh -n $(N) --pipeline $(PIPELINE) --bin $(BIN)
 
 # The release on Slurm: N shard tasks (a job array), then a merge job; logs in out/slurm-logs/<time>/.
 # JOBS sets the threads (and CPUs) of each job.

@@ -8,7 +8,7 @@ set -euo pipefail
 usage() {
     cat <<'EOF'
 usage: scripts/slurm-release.sh [-n N] [--pipeline FILE] [--release-dir DIR] [--bin PATH] [--jobs J]
-                                [--log-dir DIR] [--sbatch-arg ARG]...
+                                [--log-dir DIR] [--sbatch-arg ARG]... [--fresh]
   -n N               shards: array tasks 0..N-1 (default 4)
   --pipeline FILE    the pipeline spec (default pipeline.json)
   --release-dir DIR  publish here instead of the spec's release.dir; a relative DIR is taken from the
@@ -19,6 +19,9 @@ usage: scripts/slurm-release.sh [-n N] [--pipeline FILE] [--release-dir DIR] [--
   --log-dir DIR      where the jobs write shard-<I>.log and merge.log (default out/slurm-logs/<UTC time>)
   --sbatch-arg ARG   one more sbatch option for every job, e.g. --sbatch-arg=--partition=long (repeatable);
                      SBATCH_EXTRA adds more, split on spaces
+  --fresh            remove <release dir>/.shards first: the shards an earlier failed run left, which
+                     paperflow refuses once the inputs or the spec changed (no other sharded run may be
+                     using the release directory)
 Other relative paths are taken from the current directory; the jobs run in the repository.
 EOF
 }
@@ -41,6 +44,7 @@ binary=.build/release/paperflow
 jobs=""
 log_dir=""
 sbatch_args=()
+fresh=0
 read -r -a extra_args <<<"${SBATCH_EXTRA:-}"
 sbatch_args+=("${extra_args[@]}")
 
@@ -54,6 +58,7 @@ while (($#)); do
         --log-dir) log_dir=${2:-}; shift 2 || usage_error "--log-dir needs a value" ;;
         --sbatch-arg) sbatch_args+=("${2:-}"); shift 2 || usage_error "--sbatch-arg needs a value" ;;
         --sbatch-arg=*) sbatch_args+=("${1#--sbatch-arg=}"); shift ;;
+        --fresh) fresh=1; shift ;;
         -h | --help) usage; exit 0 ;;
         *) usage_error "unknown option '$1'" ;;
     esac
@@ -78,6 +83,10 @@ print(spec.get("release", {}).get("dir") or "out/" + spec["name"])' "$pipeline")
         fail "cannot read release.dir from $pipeline (try '$binary validate $pipeline')"
 fi
 [[ $release_dir == /* ]] || release_dir="$spec_directory/$release_dir"
+if ((fresh)); then
+    rm -rf -- "$release_dir/.shards"
+    say "removed $release_dir/.shards (--fresh)"
+fi
 if [[ -z $log_dir ]]; then
     log_dir=out/slurm-logs/$(date -u +%Y%m%dT%H%M%SZ)
     [[ ! -e $log_dir ]] || log_dir+="-$$"

@@ -19,6 +19,8 @@ extension Runner {
         run.dataset.rejects = []
         run.dataset.counters = Counters()
         let positions = run.dataset.inputs.indices.filter { shard.takes($0) }
+        // The summary of a shard speaks of its own inputs only.
+        run.report.dataset.inputs = positions.map { run.dataset.inputs[$0] }
         let target = shardsRoot + "/" + shard.name
         if FileTree.exists(target) {
             let existing: ShardManifest
@@ -84,6 +86,7 @@ extension Runner {
                 + "\(run.dataset.inputs.count) inputs in \(target)"
         }
         run.dataset.stageCounts = Array(run.tally.counts[...run.plan.dedupPosition])
+        run.dataset.inputs = positions.map { run.dataset.inputs[$0] }
         run.report.dataset = run.dataset
         run.report.stages = Array(run.tally.reports[...run.plan.dedupPosition])
         run.report.seconds = Self.seconds(since: started)

@@ -29,7 +29,7 @@ public enum SummaryTable {
         if let publication = dataset.publication {
             text += "release: \(publication.version) (\(publication.status.rawValue)): \(publication.directory)\n"
         }
-        text += "time: \(fixed(report.seconds)) s with \(report.jobs) jobs\n"
+        text += "time: \(fixed(report.seconds)) s with \(report.jobs) job\(report.jobs == 1 ? "" : "s")\n"
         return text
     }
 
