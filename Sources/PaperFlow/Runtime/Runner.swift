@@ -41,7 +41,7 @@ public struct Runner: Sendable {
     /// Input bytes per batch of the stages before `dedup-title`.
     public var batchBytes = 32 << 20
     /// Encoded record bytes held in memory before they spill to disk.
-    public var memoryBudget = 96 << 20
+    public var memoryBudget = 48 << 20
     /// Most sorted runs merged at once.
     public var fanIn = 16
     /// Called with every chunk of released papers, in release order (for callers that use them in memory).
