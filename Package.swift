@@ -23,10 +23,16 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        .systemLibrary(
+            name: "CLibDeflate",
+            pkgConfig: "libdeflate",
+            providers: [.apt(["libdeflate-dev"])]
+        ),
         .target(
             name: "PaperFlow",
             dependencies: [
                 "CZlib",
+                "CLibDeflate",
                 "CLibXML2",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]

@@ -2,9 +2,9 @@ import CZlib
 
 /// Settings for `Gzip.compress` and `GzipStreamWriter`.
 ///
-/// The compressed bytes depend on `level` and `blockSize` only, never on the executor's jobs.
+/// The compressed bytes depend on `level`, `blockSize` and the libdeflate version only, never on the executor's jobs.
 public struct GzipOptions: Sendable, Equatable {
-    /// zlib compression level, from 1 (fastest) to 9 (smallest).
+    /// libdeflate compression level, from 1 (fastest) to 9 (smallest).
     public var level: Int
     /// Input bytes per block compressed on its own thread, from 1 byte to 1 GiB (default 1 MiB).
     public var blockSize: Int
@@ -42,7 +42,7 @@ public struct GzipError: Error, CustomStringConvertible, Equatable {
         case truncated
         /// Bad header or deflate data, a CRC-32 or length mismatch, or bytes after a member that are not a member.
         case corrupt
-        /// zlib refused to work (out of memory, incompatible library, internal state error).
+        /// zlib or libdeflate refused to work (out of memory, incompatible library, internal state error).
         case zlibFailure
     }
 
@@ -67,15 +67,21 @@ public struct GzipError: Error, CustomStringConvertible, Equatable {
     }
 }
 
-/// gzip (RFC 1952) writing and reading over the system zlib.
+/// gzip (RFC 1952) writing with the system libdeflate and reading with the system zlib.
 ///
-/// Writing follows pigz: the input is cut into fixed-size blocks that compress in parallel, each primed
-/// with the 32 KiB of input before it, and the result is one gzip member whose bytes do not depend on
-/// the number of jobs. Reading accepts any gzip stream, including concatenated members.
+/// Writing follows pigz: the input is cut into fixed-size blocks that libdeflate compresses in parallel,
+/// each on its own, joined into one deflate stream (see `JoinableDeflate`); the result is one gzip member
+/// whose bytes do not depend on the number of jobs. Reading accepts any gzip stream, including
+/// concatenated members.
 public enum Gzip {
-    /// The version of the zlib library in use, for the release manifest.
+    /// The version of the zlib library in use (reading, and finding where libdeflate's blocks end).
     public static var zlibVersion: String {
         String(cString: CZlib.zlibVersion())
+    }
+
+    /// The version of the libdeflate library that compresses, for the release manifest.
+    public static var libdeflateVersion: String {
+        JoinableDeflate.libdeflateVersion
     }
 
     /// Whether `prefix` starts with the gzip magic bytes 1f 8b.
@@ -86,7 +92,7 @@ public enum Gzip {
 
     /// One gzip member of `data`: header 1f 8b 08, no flags, MTIME 0, XFL 0, OS 255, no file name.
     ///
-    /// Blocks of `options.blockSize` bytes compress on the executor's threads; the output is identical
+    /// Blocks of `options.blockSize` bytes compress on the executor's threads, each on its own; the output is identical
     /// for any `executor.jobs`, and to what a `GzipStreamWriter` writes for `data` appended in any pieces.
     /// Empty input gives a valid member of an empty stream. ISIZE is the input length modulo 2^32, as gzip writes it.
     public static func compress(
@@ -115,8 +121,6 @@ public enum Gzip {
     /// The fixed member header: deflate, no flags, MTIME 0, XFL 0, OS 255 (unknown).
     static let header: [UInt8] = [0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xff]
     static let trailerSize = 8
-    /// The deflate window: each block is primed with this much input before it.
-    static let windowSize = 32 * 1024
 
     /// The member trailer: CRC-32 and input length modulo 2^32, both little-endian.
     static func trailer(crc: UInt32, inputLength: Int) -> [UInt8] {
@@ -140,54 +144,6 @@ public enum Gzip {
         }
         let plausible = isize <= data.count.multipliedReportingOverflow(by: maximumDeflateRatio).partialValue
         return min(largestHint, max(4096, plausible ? isize : data.count * 4))
-    }
-}
-
-// MARK: - zlib seam (the only code that drives z_stream; a different compressor replaces RawDeflate)
-
-/// Raw deflate (no zlib or gzip wrapper) of one block of a pigz-style stream.
-enum RawDeflate {
-    /// Free output space kept before each deflate call, so a sync flush marker is never split.
-    private static let minimumFreeOutput = 64
-
-    /// The raw deflate bytes of `block`, primed with `dictionary` (the input just before it).
-    ///
-    /// A block that is not last ends with a sync flush (byte-aligned, not final); the last ends the stream.
-    /// `block.count` must fit in 32 bits.
-    static func compress(
-        _ block: UnsafeRawBufferPointer, dictionary: UnsafeRawBufferPointer, level: Int, isLast: Bool
-    ) throws(GzipError) -> [UInt8] {
-        try withZStream { (stream) throws(GzipError) -> [UInt8] in
-            let initCode = paperflow_deflateInit2(stream, Int32(level), -MAX_WBITS, 8, Z_DEFAULT_STRATEGY)
-            guard initCode == Z_OK else { throw GzipError.zlib(initCode, stream, during: "deflateInit2") }
-            defer { deflateEnd(stream) }
-            if let base = dictionary.baseAddress, !dictionary.isEmpty {
-                let code = deflateSetDictionary(
-                    stream, base.assumingMemoryBound(to: Bytef.self), UInt32(dictionary.count))
-                guard code == Z_OK else { throw GzipError.zlib(code, stream, during: "deflateSetDictionary") }
-            }
-            let flush = isLast ? Z_FINISH : Z_SYNC_FLUSH
-            let bound = Int(deflateBound(stream, UInt(block.count)))
-            var output = [UInt8](repeating: 0, count: bound + minimumFreeOutput)
-            var produced = 0
-            stream.pointee.next_in = block.baseAddress.map {
-                UnsafeMutablePointer(mutating: $0.assumingMemoryBound(to: Bytef.self))
-            }
-            stream.pointee.avail_in = UInt32(block.count)
-            while true {
-                if output.count - produced < minimumFreeOutput {
-                    output.append(contentsOf: repeatElement(0, count: output.count / 2 + minimumFreeOutput))
-                }
-                let code = output.withUnsafeMutableBytes { buffer in
-                    runStep(stream, output: buffer, produced: &produced) { deflate($0, flush) }
-                }
-                if code == Z_STREAM_END && isLast { break }
-                guard code == Z_OK else { throw GzipError.zlib(code, stream, during: "deflate") }
-                if !isLast && stream.pointee.avail_in == 0 && stream.pointee.avail_out > 0 { break }
-            }
-            output.removeLast(output.count - produced)
-            return output
-        }
     }
 }
 
@@ -247,7 +203,7 @@ enum GzipInflate {
 }
 
 /// Runs `body` on a heap-allocated z_stream: zlib keeps a pointer back to the stream, so it must not move.
-private func withZStream<Result>(
+func withZStream<Result>(
     _ body: (UnsafeMutablePointer<z_stream>) throws(GzipError) -> Result
 ) throws(GzipError) -> Result {
     let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)

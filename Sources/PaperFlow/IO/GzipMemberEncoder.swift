@@ -2,11 +2,10 @@ import Crypto
 
 /// The engine behind `GzipStreamWriter` and `Gzip.compress`: one pigz-style gzip member written as input arrives.
 ///
-/// Input collects until `batchBlocks` full blocks are held and more input follows; those blocks then compress in
-/// parallel, each primed with the 32 KiB of input before it, and their bytes go to `output` in order. Only that
-/// 32 KiB of compressed input is kept, so memory stays at about `batchBlocks` blocks of input plus their
-/// compressed bytes. The last block, possibly short or empty, ends the member at `finish`. `Failure` is the
-/// error `output` throws; `failure` turns a compression error into it.
+/// Input collects until `blocksPerJob` full blocks per job are held and more input follows; those blocks then
+/// compress in parallel, each on its own, and their bytes go to `output` in order, so memory stays at one batch
+/// of input plus its compressed bytes. The last block, possibly short or empty, ends the member at `finish`.
+/// `Failure` is the error `output` throws; `failure` turns a compression error into it.
 struct GzipMemberEncoder<Failure: Error>: ~Copyable {
     /// Full blocks held per job before a batch compresses: enough to even out the jobs, few enough to keep memory low.
     static var blocksPerJob: Int { 2 }
@@ -17,9 +16,8 @@ struct GzipMemberEncoder<Failure: Error>: ~Copyable {
     private let failure: (GzipError) -> Failure
     /// Input bytes held before a batch compresses: `blocksPerJob` full blocks per job.
     private let batchBytes: Int
-    /// The last `dictionaryCount` bytes of input already compressed, followed by the input not compressed yet.
+    /// Input not compressed yet, at most `batchBytes`.
     private var held: [UInt8] = []
-    private var dictionaryCount = 0
     private var headerWritten = false
     private var crc = CRC32.empty
     private var inputCount = 0
@@ -40,7 +38,7 @@ struct GzipMemberEncoder<Failure: Error>: ~Copyable {
         let perJob = options.blockSize * Self.blocksPerJob
         let (batchBytes, overflow) = perJob.multipliedReportingOverflow(by: executor.jobs)
         self.batchBytes = overflow ? perJob : batchBytes
-        held.reserveCapacity(Gzip.windowSize + self.batchBytes)
+        held.reserveCapacity(self.batchBytes)
     }
 
     /// Adds `bytes` to the member; compresses and outputs every batch that fills up while more input follows.
@@ -49,10 +47,10 @@ struct GzipMemberEncoder<Failure: Error>: ~Copyable {
         inputCount += bytes.count
         var rest = bytes[...]
         while !rest.isEmpty {
-            if held.count - dictionaryCount == batchBytes {
+            if held.count == batchBytes {
                 try compressHeldInput(endingMember: false)
             }
-            let taken = min(rest.count, batchBytes - (held.count - dictionaryCount))
+            let taken = min(rest.count, batchBytes - held.count)
             held.append(contentsOf: UnsafeRawBufferPointer(rebasing: rest.prefix(taken)))
             rest = rest.dropFirst(taken)
         }
@@ -68,13 +66,12 @@ struct GzipMemberEncoder<Failure: Error>: ~Copyable {
             uncompressedSHA256: Hex.string(inputHash.finalize()), compressedSHA256: Hex.string(outputHash.finalize()))
     }
 
-    /// Compresses the held input after the dictionary in parallel blocks and outputs them; all of it is full
-    /// blocks unless `endingMember`, when the last block ends the deflate stream.
+    /// Compresses the held input in parallel blocks and outputs them; all of it is full blocks unless
+    /// `endingMember`, when the last block ends the deflate stream.
     private mutating func compressHeldInput(endingMember: Bool) throws(Failure) {
         let blocks: [CompressedBlock]
         do {
-            blocks = try Self.compressBlocks(
-                of: held, after: dictionaryCount, options: options, endingMember: endingMember, executor: executor)
+            blocks = try Self.compressBlocks(of: held, options: options, endingMember: endingMember, executor: executor)
         } catch {
             throw failure(error)
         }
@@ -82,9 +79,7 @@ struct GzipMemberEncoder<Failure: Error>: ~Copyable {
             crc = CRC32.combine(crc, block.crc, secondLength: block.inputLength)
             try block.bytes.withTypedThrowsUnsafeBytes { (bytes) throws(Failure) in try emit(bytes) }
         }
-        let kept = min(Gzip.windowSize, held.count)
-        held.removeFirst(held.count - kept)
-        dictionaryCount = kept
+        held.removeAll(keepingCapacity: true)
     }
 
     /// Outputs `bytes` of the member, after the header when they are the first.
@@ -102,23 +97,20 @@ struct GzipMemberEncoder<Failure: Error>: ~Copyable {
         try output(bytes)
     }
 
-    /// The blocks of `input[start...]`, compressed in parallel, each primed with up to 32 KiB of the input before it.
+    /// The blocks of `input`, compressed in parallel.
     private static func compressBlocks(
-        of input: [UInt8], after start: Int, options: GzipOptions, endingMember: Bool, executor: ParallelExecutor
+        of input: [UInt8], options: GzipOptions, endingMember: Bool, executor: ParallelExecutor
     ) throws(GzipError) -> [CompressedBlock] {
         let blockSize = options.blockSize
         let level = options.level
-        let length = input.count - start
-        let blockCount = endingMember ? max(1, (length + blockSize - 1) / blockSize) : length / blockSize
+        let blockCount = endingMember ? max(1, (input.count + blockSize - 1) / blockSize) : input.count / blockSize
         return try executor.map(blockCount) { (index: Int) throws(GzipError) -> CompressedBlock in
-            let lower = start + index * blockSize
+            let lower = index * blockSize
             let range = lower..<min(input.count, lower + blockSize)
-            let dictionaryRange = max(0, lower - Gzip.windowSize)..<lower
             let isLast = endingMember && index == blockCount - 1
             return try input.withTypedThrowsUnsafeBytes { (all) throws(GzipError) -> CompressedBlock in
                 let block = UnsafeRawBufferPointer(rebasing: all[range])
-                let dictionary = UnsafeRawBufferPointer(rebasing: all[dictionaryRange])
-                let bytes = try RawDeflate.compress(block, dictionary: dictionary, level: level, isLast: isLast)
+                let bytes = try JoinableDeflate.compress(block, level: level, isLast: isLast)
                 return CompressedBlock(bytes: bytes, crc: CRC32.checksum(block), inputLength: block.count)
             }
         }

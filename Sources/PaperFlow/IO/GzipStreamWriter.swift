@@ -1,8 +1,8 @@
 /// Writes one gzip member incrementally, compressing full blocks in parallel; bytes identical to `Gzip.compress` of the concatenation.
 ///
 /// Input is held until `2 × executor.jobs` full blocks of `options.blockSize` are there and more follows; those
-/// compress on the executor's threads and go to `output` in order, so memory stays at a few blocks per job
-/// whatever the total size (about 4 MiB of input plus its compressed bytes for 2 jobs and 1 MiB blocks).
+/// compress with libdeflate on the executor's threads and go to `output` in order, so memory stays at two blocks
+/// per job whatever the total size (4 MiB of input plus its compressed bytes for 2 jobs and 1 MiB blocks).
 /// `output` is called on the caller's thread, from `append` and `finish`, with bytes valid only during the
 /// call. The output never depends on `executor.jobs` nor on how the input is split into appends. Errors
 /// thrown by `output` pass through unchanged; compression failures throw `GzipError`.

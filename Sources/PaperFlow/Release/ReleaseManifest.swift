@@ -28,7 +28,7 @@ public struct ReleaseManifest: Sendable {
             "generator": .object([
                 "name": .string("paperflow"),
                 "version": .string(Versions.paperflow),
-                "compressor": .string("zlib " + Gzip.zlibVersion),
+                "compressor": .string("libdeflate \(Gzip.libdeflateVersion), zlib \(Gzip.zlibVersion)"),
                 "libxml2": .string(MarkupDocument.libxml2Version),
             ]),
             "license": .string(spec.release.license),

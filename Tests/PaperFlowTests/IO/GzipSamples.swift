@@ -1,3 +1,4 @@
+import CZlib
 import Foundation
 
 /// Inputs and system-gzip helpers shared by the gzip tests.
@@ -52,5 +53,54 @@ enum GzipSamples {
             .appendingPathComponent("paperflow-gzip-\(UUID().uuidString)-\(name)")
         try Data(bytes).write(to: url)
         return url
+    }
+
+    /// Where `actual` first differs from `expected`, in words, or nil when they are equal; a short failure
+    /// message where `#expect(a == b)` would diff two large arrays for minutes.
+    static func firstDifference(_ actual: [UInt8]?, _ expected: [UInt8]) -> String? {
+        guard let actual else { return "no bytes, expected \(expected.count)" }
+        if actual == expected { return nil }
+        let offset = zip(actual, expected).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+            ?? min(actual.count, expected.count)
+        return "\(actual.count) bytes, expected \(expected.count); first difference at offset \(offset)"
+    }
+
+    /// `count` bytes from a fixed linear congruential generator: data deflate cannot shrink.
+    static func noise(byteCount: Int, seed: UInt64 = 0x2545_F491_4F6C_DD1D) -> [UInt8] {
+        var state = seed
+        return (0..<byteCount).map { _ in
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return UInt8(truncatingIfNeeded: state >> 56)
+        }
+    }
+
+    /// The decoded bytes of `member` when it is exactly one gzip member: zlib's gzip-only inflate (window bits
+    /// 31, no concatenation) reaches the stream end precisely at the last byte. Nil otherwise.
+    static func singleMember(_ member: [UInt8]) -> [UInt8]? {
+        var stream = z_stream()
+        guard inflateInit2_(&stream, MAX_WBITS + 16, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+            return nil
+        }
+        defer { inflateEnd(&stream) }
+        var input = member
+        var decoded: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        return input.withUnsafeMutableBytes { input -> [UInt8]? in
+            stream.next_in = input.baseAddress?.assumingMemoryBound(to: Bytef.self)
+            stream.avail_in = UInt32(input.count)
+            while true {
+                let code = chunk.withUnsafeMutableBytes { output -> Int32 in
+                    stream.next_out = output.baseAddress?.assumingMemoryBound(to: Bytef.self)
+                    stream.avail_out = UInt32(output.count)
+                    return inflate(&stream, Z_NO_FLUSH)
+                }
+                decoded.append(contentsOf: chunk.prefix(chunk.count - Int(stream.avail_out)))
+                switch code {
+                case Z_OK: continue
+                case Z_STREAM_END: return stream.avail_in == 0 ? decoded : nil
+                default: return nil
+                }
+            }
+        }
     }
 }

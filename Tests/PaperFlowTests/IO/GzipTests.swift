@@ -10,15 +10,15 @@ struct GzipTests {
 
     @Test func roundTripsEmptyInput() throws {
         let compressed = try Gzip.compress([], executor: Self.serial)
-        #expect(compressed.count == 20)
-        #expect(Array(compressed.suffix(8)) == [0, 0, 0, 0, 0, 0, 0, 0])
+        // Header, libdeflate's empty final stored block (01 00 00 ff ff), CRC-32 0 and ISIZE 0.
+        #expect(Array(compressed.dropFirst(10)) == [0x01, 0x00, 0x00, 0xff, 0xff, 0, 0, 0, 0, 0, 0, 0, 0])
         #expect(try Gzip.decompress(compressed) == [])
     }
 
     @Test func roundTripsSmallInput() throws {
         let text = Array("{\"id\":\"2401.00001\",\"title\":\"Attention Is All You Need\"}\n".utf8)
         let compressed = try Gzip.compress(text, executor: Self.serial)
-        #expect(try Gzip.decompress(compressed) == text)
+        #expect(GzipSamples.firstDifference(try Gzip.decompress(compressed), text) == nil)
     }
 
     @Test(arguments: [1, 9])
@@ -27,21 +27,21 @@ struct GzipTests {
         let options = GzipOptions(level: level, blockSize: 64 * 1024)
         let compressed = try Gzip.compress(text, options: options, executor: ParallelExecutor(jobs: 2))
         #expect(compressed.count < text.count / 2)
-        #expect(try Gzip.decompress(compressed) == text)
+        #expect(GzipSamples.firstDifference(try Gzip.decompress(compressed), text) == nil)
     }
 
     @Test func roundTripsMultiBlockInput() throws {
         let text = GzipSamples.text(byteCount: 5 * 1024 * 1024)
         let compressed = try Gzip.compress(text, options: Self.multiBlock, executor: ParallelExecutor(jobs: 2))
         #expect(compressed.count < text.count / 2)
-        #expect(try Gzip.decompress(compressed) == text)
+        #expect(GzipSamples.firstDifference(try Gzip.decompress(compressed), text) == nil)
     }
 
-    @Test func roundTripsBlocksSmallerThanTheWindow() throws {
+    @Test func roundTripsManySmallBlocks() throws {
         let text = GzipSamples.text(byteCount: 100_000)
         let options = GzipOptions(level: 6, blockSize: 1000)
         let compressed = try Gzip.compress(text, options: options, executor: ParallelExecutor(jobs: 3))
-        #expect(try Gzip.decompress(compressed) == text)
+        #expect(GzipSamples.firstDifference(try Gzip.decompress(compressed), text) == nil)
     }
 
     @Test func writesTheFixedHeader() throws {
@@ -62,25 +62,12 @@ struct GzipTests {
 
     @Test func outputIsIdenticalForAnyNumberOfJobs() throws {
         let text = GzipSamples.text(byteCount: 2 * 1024 * 1024 + 12345)
-        let outputs = try [1, 2, 3].map { jobs in
+        let outputs = try [1, 2, 3, 4].map { jobs in
             try Gzip.compress(text, options: Self.multiBlock, executor: ParallelExecutor(jobs: jobs))
         }
-        #expect(outputs[0] == outputs[1])
-        #expect(outputs[0] == outputs[2])
-    }
-
-    @Test func blocksArePrimedWithThePrecedingInput() throws {
-        var state: UInt32 = 12345
-        let pattern = (0..<20_000).map { _ -> UInt8 in
-            state = state &* 1_103_515_245 &+ 12345
-            return UInt8(truncatingIfNeeded: state >> 16)
+        for output in outputs.dropFirst() {
+            #expect(GzipSamples.firstDifference(output, outputs[0]) == nil)
         }
-        let text = Array([[UInt8]](repeating: pattern, count: 20).joined())
-        let options = GzipOptions(level: 6, blockSize: 64 * 1024)
-        let compressed = try Gzip.compress(text, options: options, executor: ParallelExecutor(jobs: 2))
-        // Unprimed blocks would each pay for the random pattern again (about 7 × 20 KB).
-        #expect(compressed.count < 2 * pattern.count)
-        #expect(try Gzip.decompress(compressed) == text)
     }
 
     @Test func systemGzipReadsTheOutput() throws {
@@ -92,7 +79,7 @@ struct GzipTests {
         #expect(test.status == 0)
         let decompressed = try GzipSamples.runSystemGzip(["-dc", file.path])
         #expect(decompressed.status == 0)
-        #expect(decompressed.output == text)
+        #expect(GzipSamples.firstDifference(decompressed.output, text) == nil)
     }
 
     @Test func systemGzipReadsAnEmptyStream() throws {
@@ -111,7 +98,7 @@ struct GzipTests {
         #expect(compressed.status == 0)
         try #require(compressed.output.count > 10)
         #expect(compressed.output[3] & 0x08 != 0)
-        #expect(try Gzip.decompress(compressed.output) == text)
+        #expect(GzipSamples.firstDifference(try Gzip.decompress(compressed.output), text) == nil)
     }
 
     @Test func rejectsACorruptedCRC() throws {
@@ -157,7 +144,7 @@ struct GzipTests {
         let stream = try Gzip.compress(first, options: Self.multiBlock, executor: executor)
             + Gzip.compress([], executor: executor)
             + Gzip.compress(second, executor: executor)
-        #expect(try Gzip.decompress(stream) == first + second)
+        #expect(GzipSamples.firstDifference(try Gzip.decompress(stream), first + second) == nil)
     }
 
     @Test func rejectsOptionsOutOfRange() {
@@ -180,6 +167,11 @@ struct GzipTests {
     @Test func reportsTheZlibVersion() {
         #expect(Gzip.zlibVersion.first?.isNumber == true)
         #expect(Gzip.zlibVersion.contains("."))
+    }
+
+    @Test func reportsTheLibdeflateVersion() {
+        #expect(Gzip.libdeflateVersion.first?.isNumber == true)
+        #expect(Gzip.libdeflateVersion.contains("."))
     }
 
     @Test func combinedCRCEqualsOnePass() {
