@@ -70,12 +70,18 @@ enum ArxivFields {
     ///
     /// libxml2 keeps node lines only up to 65,535; past that the answer is false.
     static func parserStopped(_ document: MarkupDocument, root: MarkupNode, bytes: ArraySlice<UInt8>) -> Bool {
-        guard let error = document.lastError else { return false }
+        guard document.lastError != nil else { return false }
         var last = root
         while let child = last.childNodes.last {
             last = child
         }
-        let lastNodeLine = last.line
+        return parserStopped(lastError: document.lastError, lastNodeLine: last.line, bytes: bytes)
+    }
+
+    /// ``parserStopped(_:root:bytes:)`` from libxml2's last error and the line of the document's last node (the last
+    /// node in document order below the root element, as libxml2 records its line).
+    static func parserStopped(lastError: MarkupError?, lastNodeLine: Int, bytes: ArraySlice<UInt8>) -> Bool {
+        guard let error = lastError else { return false }
         return lastNodeLine < 65_535 && lastNodeLine <= error.line && error.line < lastContentLine(bytes)
     }
 
