@@ -98,7 +98,7 @@ extension ArxivListHTML {
             commitHeld()
             nodeAfterEntry = false
             entries += 1
-            let replaced = section == .replacement || facts.text.contains("(replaced)")
+            let replaced = section == .replacement || ArxivListHTML.marksReplacement(facts.text)
             pendingTerm = Term(
                 index: takeIndex(), location: location(line: facts.line),
                 identifier: facts.link.flatMap(ArxivListHTML.identifier), listingDate: replaced ? nil : day)

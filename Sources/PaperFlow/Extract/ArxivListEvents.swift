@@ -10,14 +10,15 @@ extension ArxivListHTML {
     /// It gives up (nil, the tree decides) on what only the tree can tell: a document without `dl#articles` (its
     /// listing depends on what each `dt` holds), nesting past libxml2's tree depth limit, an element after the root
     /// element has ended, a namespace prefix in an element name, nodes on line 65,535 or later.
-    final class ListingEvents: HTMLEventHandler {
+    struct ListingEvents: HTMLEventHandler {
         /// The records and rejects of the document `bytes` (at `range` in the file); nil when the tree must read it.
         static func read(_ bytes: [UInt8], range: Range<Int>, input: LoadedInput, firstIndex: Int) -> DocumentExtraction? {
             let parse = HTMLEvents.parse(bytes) { lineStarts in
                 ListingEvents(ListingEntries(input: input, range: range, lineStarts: lineStarts, firstIndex: firstIndex))
             }
-            guard let (reader, lastError) = parse, !reader.needsTree, reader.sawArticles else { return nil }
-            return reader.finish(lastError: lastError, bytes: input.bytes[range])
+            guard let parse, !parse.handler.needsTree, parse.handler.sawArticles else { return nil }
+            var reader = parse.handler
+            return reader.finish(lastError: parse.lastError, bytes: input.bytes[range])
         }
 
         private var entries: ListingEntries
@@ -53,7 +54,7 @@ extension ArxivListHTML {
             case none, text, cdata, other
         }
 
-        func startElement(_ name: UnsafePointer<xmlChar>, attributes: HTMLAttributes, line: Int) -> Bool {
+        mutating func startElement(_ name: UnsafePointer<xmlChar>, attributes: HTMLAttributes, line: Int) -> Bool {
             let depth = open.count
             guard line < 65_535, strchr(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self), 0x3A) == nil,
                   depth <= HTMLEvents.treeDepthLimit, depth > 0 || !sawRoot else {
@@ -94,7 +95,7 @@ extension ArxivListHTML {
             return true
         }
 
-        func endElement() {
+        mutating func endElement() {
             let level = open.count
             guard level > 0 else { return }
             open.removeLast()
@@ -108,7 +109,7 @@ extension ArxivListHTML {
             }
         }
 
-        func characters(_ text: UnsafeBufferPointer<UInt8>, line: Int) {
+        mutating func characters(_ text: UnsafeBufferPointer<UInt8>, line: Int) {
             guard !open.isEmpty else { return }
             if addsNode(.text) {
                 lastNodeLine = line
@@ -117,13 +118,13 @@ extension ArxivListHTML {
             skipped?.append(text)
         }
 
-        func cdata(_ text: UnsafeBufferPointer<UInt8>) {
+        mutating func cdata(_ text: UnsafeBufferPointer<UInt8>) {
             guard !open.isEmpty else { return }
             if addsNode(.cdata) { lastNodeLine = 0 }
             skipped?.append(text)
         }
 
-        func otherNode(line: Int) {
+        mutating func otherNode(line: Int) {
             guard !open.isEmpty else { return }
             _ = addsNode(.other)
             lastNodeLine = line
@@ -132,7 +133,7 @@ extension ArxivListHTML {
 
         /// Notes a child of `kind` in the innermost open element (there is one); false when it joins the text before
         /// it instead of making a node.
-        private func addsNode(_ kind: ChildKind) -> Bool {
+        private mutating func addsNode(_ kind: ChildKind) -> Bool {
             let parent = open.count - 1
             if kind != .other && open[parent].lastChild == kind { return false }
             open[parent].lastChild = kind
@@ -141,7 +142,7 @@ extension ArxivListHTML {
         }
 
         /// Hands what an `h3`, `dt` or `dd` held to the entries.
-        private func deliver(_ element: SkippedElement) {
+        private mutating func deliver(_ element: SkippedElement) {
             switch element.kind {
             case .heading: entries.heading(String(decoding: element.headingText, as: UTF8.self))
             case .term: entries.term(element.term.facts(line: element.line))
@@ -150,7 +151,7 @@ extension ArxivListHTML {
         }
 
         /// Ends the document as the tree holds it: an element still open keeps what was read of it.
-        private func finish(lastError: MarkupError?, bytes: ArraySlice<UInt8>) -> DocumentExtraction {
+        private mutating func finish(lastError: MarkupError?, bytes: ArraySlice<UInt8>) -> DocumentExtraction {
             if let element = skipped {
                 deliver(element)
                 skipped = nil

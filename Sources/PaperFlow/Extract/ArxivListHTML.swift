@@ -173,6 +173,13 @@ extension ArxivListHTML {
         link.id.flatMap(ArxivFields.identifier) ?? link.href.flatMap(ArxivFields.identifier) ?? ArxivFields.identifier(link.text)
     }
 
+    /// Whether the text of a `dt` marks its entry as a replacement: it holds `(replaced)`.
+    static func marksReplacement(_ termText: String) -> Bool {
+        guard ASCIIByte.isASCII(termText) else { return termText.contains("(replaced)") }
+        var text = termText
+        return text.withUTF8 { ByteSearch.firstIndex(of: Array("(replaced)".utf8), in: $0) != nil }
+    }
+
     /// The trimmed text of a field without its descriptor, nil when empty.
     static func fieldValue(_ text: String, label: String) -> String? {
         ArxivFields.nonEmpty(labelled(text, label: label))
@@ -188,6 +195,36 @@ extension ArxivListHTML {
     /// `(BrightMind AI, Texas Tech University)` stays with its author; `(author list is unavailable)` is no author.
     static func authorNames(_ text: String) -> [String] {
         guard text != "(author list is unavailable)" else { return [] }
+        return authorNames(bytes: text) ?? authorNames(characters: text)
+    }
+
+    /// ``authorNames(_:)`` split on bytes; nil when a parenthesis or comma touches a non-ASCII byte (it might then
+    /// belong to a longer character, as a combining mark after it makes it).
+    static func authorNames(bytes text: String) -> [String]? {
+        var text = text
+        return text.withUTF8 { bytes -> [String]? in
+            var names: [String] = []
+            var start = 0
+            var depth = 0
+            for (index, byte) in bytes.enumerated() {
+                guard byte == UInt8(ascii: "(") || byte == UInt8(ascii: ")") || byte == ASCIIByte.comma else { continue }
+                if index > 0 && bytes[index - 1] >= 0x80 || index + 1 < bytes.count && bytes[index + 1] >= 0x80 { return nil }
+                switch byte {
+                case UInt8(ascii: "("): depth += 1
+                case UInt8(ascii: ")"): depth = max(0, depth - 1)
+                default:
+                    guard depth == 0 else { continue }
+                    names.append(String(decoding: bytes[start..<index], as: UTF8.self))
+                    start = index + 1
+                }
+            }
+            names.append(String(decoding: bytes[start...], as: UTF8.self))
+            return names.compactMap(ArxivFields.nonEmpty)
+        }
+    }
+
+    /// ``authorNames(_:)`` split character by character.
+    static func authorNames(characters text: String) -> [String] {
         var names: [String] = []
         var current = ""
         var depth = 0

@@ -9,17 +9,17 @@ import Glibc
 /// start tag (closed by a later ``endElement()``, every element is closed at the end of a complete parse), text
 /// arriving in pieces that the tree joins into one text node until another node comes between them.
 /// `line` is the line libxml2 notes for the node the tree would make (what ``MarkupNode/line`` gives).
-protocol HTMLEventHandler: AnyObject {
+protocol HTMLEventHandler {
     /// An element starts; names are lower case. Return false to stop the parse (no more events come).
-    func startElement(_ name: UnsafePointer<xmlChar>, attributes: HTMLAttributes, line: Int) -> Bool
+    mutating func startElement(_ name: UnsafePointer<xmlChar>, attributes: HTMLAttributes, line: Int) -> Bool
     /// The innermost open element ends.
-    func endElement()
+    mutating func endElement()
     /// Text, entities decoded (the tree's text nodes).
-    func characters(_ text: UnsafeBufferPointer<UInt8>, line: Int)
+    mutating func characters(_ text: UnsafeBufferPointer<UInt8>, line: Int)
     /// The content of a `script` or `style` element (the tree's CDATA nodes).
-    func cdata(_ text: UnsafeBufferPointer<UInt8>)
+    mutating func cdata(_ text: UnsafeBufferPointer<UInt8>)
     /// A comment or a processing instruction (a node of the tree without text).
-    func otherNode(line: Int)
+    mutating func otherNode(line: Int)
 }
 
 /// The attributes of a start tag as libxml2 hands them to SAX: names lower case, values with entities decoded.
@@ -70,14 +70,14 @@ enum HTMLEvents {
     static let treeDepthLimit = 256
 
     /// Parses `bytes`, sending every event to the handler that `makeHandler` makes from where the lines of the parsed
-    /// bytes start (the bytes libxml2 reads after ``MarkupInput/prepare(_:)``). Returns the handler and libxml2's
-    /// last error; nil when libxml2 cannot start a parse.
+    /// bytes start (the bytes libxml2 reads after ``MarkupInput/prepare(_:)``). Returns the handler as the events
+    /// left it and libxml2's last error; nil when libxml2 cannot start a parse.
     static func parse<Handler: HTMLEventHandler>(
         _ bytes: [UInt8], handler makeHandler: (LineStarts) -> Handler
     ) -> (handler: Handler, lastError: MarkupError?)? {
         MarkupDocument.initializeParser()
         let prepared = MarkupInput.prepare(bytes)
-        let handler = makeHandler(LineStarts(prepared.bytes))
+        let box = HandlerBox(makeHandler(LineStarts(prepared.bytes)))
         guard let context = htmlNewParserCtxt() else { return nil }
         defer { htmlFreeParserCtxt(context) }
         let callbacks = UnsafeMutablePointer<htmlSAXHandler>.allocate(capacity: 1)
@@ -87,33 +87,32 @@ enum HTMLEvents {
             callbacks.deallocate()
         }
         callbacks.pointee.startElement = { context, name, attributes in
-            guard let (parser, handler) = HTMLEvents.handler(context), let name else { return }
-            if !handler.startElement(name, attributes: HTMLAttributes(pairs: attributes), line: HTMLEvents.line(parser)) {
+            guard let (parser, box) = HTMLEvents.box(context), let name else { return }
+            if !box.handler.startElement(name, attributes: HTMLAttributes(pairs: attributes), line: HTMLEvents.line(parser)) {
                 xmlStopParser(parser)
             }
         }
         callbacks.pointee.endElement = { context, _ in
-            HTMLEvents.handler(context)?.handler.endElement()
+            HTMLEvents.box(context)?.box.handler.endElement()
         }
         callbacks.pointee.characters = { context, text, length in
-            guard let (parser, handler) = HTMLEvents.handler(context) else { return }
-            handler.characters(UnsafeBufferPointer(start: text, count: Int(length)), line: HTMLEvents.line(parser))
+            guard let (parser, box) = HTMLEvents.box(context) else { return }
+            box.handler.characters(UnsafeBufferPointer(start: text, count: Int(length)), line: HTMLEvents.line(parser))
         }
         callbacks.pointee.cdataBlock = { context, text, length in
-            HTMLEvents.handler(context)?.handler.cdata(UnsafeBufferPointer(start: text, count: Int(length)))
+            HTMLEvents.box(context)?.box.handler.cdata(UnsafeBufferPointer(start: text, count: Int(length)))
         }
         callbacks.pointee.comment = { context, _ in
-            guard let (parser, handler) = HTMLEvents.handler(context) else { return }
-            handler.otherNode(line: HTMLEvents.line(parser))
+            guard let (parser, box) = HTMLEvents.box(context) else { return }
+            box.handler.otherNode(line: HTMLEvents.line(parser))
         }
         callbacks.pointee.processingInstruction = { context, _, _ in
-            guard let (parser, handler) = HTMLEvents.handler(context) else { return }
-            handler.otherNode(line: HTMLEvents.line(parser))
+            guard let (parser, box) = HTMLEvents.box(context) else { return }
+            box.handler.otherNode(line: HTMLEvents.line(parser))
         }
         let treeCallbacks = context.pointee.sax
         context.pointee.sax = callbacks
         defer { context.pointee.sax = treeCallbacks }
-        let box = HandlerBox(handler)
         context.pointee._private = Unmanaged.passUnretained(box).toOpaque()
         defer { context.pointee._private = nil }
         withExtendedLifetime(box) {
@@ -125,24 +124,25 @@ enum HTMLEvents {
             }
             if let document { xmlFreeDoc(document) }
         }
+        guard let handler = box.handler as? Handler else { return nil }
         return (handler, MarkupDocument.lastError(of: context))
     }
 
     /// The handler of a parse, reached from the parser context's `_private` pointer.
     private final class HandlerBox {
-        let handler: HTMLEventHandler
+        var handler: any HTMLEventHandler
 
-        init(_ handler: HTMLEventHandler) {
+        init(_ handler: any HTMLEventHandler) {
             self.handler = handler
         }
     }
 
-    /// The parser context (libxml2's default user data) and the handler hung on it.
-    private static func handler(_ context: UnsafeMutableRawPointer?) -> (parser: htmlParserCtxtPtr, handler: HTMLEventHandler)? {
+    /// The parser context (libxml2's default user data) and the handler's box hung on it.
+    private static func box(_ context: UnsafeMutableRawPointer?) -> (parser: htmlParserCtxtPtr, box: HandlerBox)? {
         guard let context else { return nil }
         let parser = context.assumingMemoryBound(to: xmlParserCtxt.self)
         guard let box = parser.pointee._private else { return nil }
-        return (parser, Unmanaged<HandlerBox>.fromOpaque(box).takeUnretainedValue().handler)
+        return (parser, Unmanaged<HandlerBox>.fromOpaque(box).takeUnretainedValue())
     }
 
     /// The line the parser is on, as the tree notes it for a node made now.

@@ -6,13 +6,13 @@ import Testing
 @Suite("HTML SAX events")
 struct HTMLEventsTests {
     /// Rebuilds from the events the nodes the tree would hold below the root, in document order.
-    final class NodeRecorder: HTMLEventHandler {
+    struct NodeRecorder: HTMLEventHandler {
         var nodes: [String] = []
         var classChecks: [Bool] = []
         /// Per open element: whether its last child is text, CDATA or another node.
         private var lastChild: [String] = []
 
-        func startElement(_ name: UnsafePointer<xmlChar>, attributes: HTMLAttributes, line: Int) -> Bool {
+        mutating func startElement(_ name: UnsafePointer<xmlChar>, attributes: HTMLAttributes, line: Int) -> Bool {
             if !lastChild.isEmpty { lastChild[lastChild.count - 1] = "node" }
             lastChild.append("none")
             nodes.append("element \(String(cString: name)) \(line)")
@@ -20,25 +20,25 @@ struct HTMLEventsTests {
             return true
         }
 
-        func endElement() {
+        mutating func endElement() {
             lastChild.removeLast()
         }
 
-        func characters(_ text: UnsafeBufferPointer<UInt8>, line: Int) {
+        mutating func characters(_ text: UnsafeBufferPointer<UInt8>, line: Int) {
             append("text", line: line, String(decoding: text, as: UTF8.self))
         }
 
-        func cdata(_ text: UnsafeBufferPointer<UInt8>) {
+        mutating func cdata(_ text: UnsafeBufferPointer<UInt8>) {
             append("cdata", line: 0, String(decoding: text, as: UTF8.self))
         }
 
-        func otherNode(line: Int) {
+        mutating func otherNode(line: Int) {
             guard !lastChild.isEmpty else { return }
             lastChild[lastChild.count - 1] = "node"
             nodes.append("other \(line)")
         }
 
-        private func append(_ kind: String, line: Int, _ text: String) {
+        private mutating func append(_ kind: String, line: Int, _ text: String) {
             guard !lastChild.isEmpty else { return }
             if lastChild[lastChild.count - 1] == kind {
                 nodes[nodes.count - 1] += text
