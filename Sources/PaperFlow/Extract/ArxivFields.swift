@@ -12,6 +12,13 @@ enum ArxivFields {
     ///
     /// Nil when what is there is not a new-style (`YYMM.NNNN[N]`) or old-style (`archive[.XX]/YYMMNNN`) id.
     static func identifier(_ text: String) -> Identifier? {
+        guard ASCIIByte.isASCII(text) else { return characterIdentifier(text) }
+        var text = text
+        return text.withUTF8(asciiIdentifier)
+    }
+
+    /// ``identifier(_:)`` read character by character.
+    static func characterIdentifier(_ text: String) -> Identifier? {
         var candidate = text.trimmingUnicodeWhitespace
         if let abs = candidate.range(of: "/abs/") {
             candidate = candidate[abs.upperBound...]
@@ -30,6 +37,52 @@ enum ArxivFields {
         }
         guard isNewStyle(candidate) || isOldStyle(candidate) else { return nil }
         return Identifier(id: String(candidate), version: version)
+    }
+
+    /// ``identifier(_:)`` for ASCII text, on bytes. Every character is one byte there but a CR LF pair, which can be
+    /// no part of an id, a version, or the separators looked for.
+    static func asciiIdentifier(_ text: UnsafeBufferPointer<UInt8>) -> Identifier? {
+        var start = 0
+        var end = text.count
+        while start < end && ASCIIByte.isWhitespace(text[start]) { start += 1 }
+        while end > start && ASCIIByte.isWhitespace(text[end - 1]) { end -= 1 }
+        if let abs = ByteSearch.firstIndex(of: Array("/abs/".utf8), in: UnsafeBufferPointer(rebasing: text[start..<end])).map({ start + $0 }) {
+            start = abs + 5
+            if let cut = (start..<end).first(where: { text[$0] == UInt8(ascii: "?") || text[$0] == UInt8(ascii: "#") }) {
+                end = cut
+            }
+            while end > start && text[end - 1] == UInt8(ascii: "/") { end -= 1 }
+        } else if end - start >= 6, zip(text[start..<(start + 6)], "arxiv:".utf8).allSatisfy({ ASCIIByte.lowercased($0) == $1 }) {
+            start += 6
+        }
+        var version: Int?
+        if let v = (start..<end).last(where: { text[$0] == UInt8(ascii: "v") }) {
+            let digits = text[(v + 1)..<end]
+            if !digits.isEmpty, digits.count <= 4, digits.allSatisfy(ASCIIByte.isDigit) {
+                version = digits.reduce(0) { $0 * 10 + Int($1 &- UInt8(ascii: "0")) }
+                end = v
+            }
+        }
+        let id = text[start..<end]
+        guard isNewStyle(id) || isOldStyle(id) else { return nil }
+        return Identifier(id: String(decoding: id, as: UTF8.self), version: version)
+    }
+
+    /// ``isNewStyle(_:)`` on the bytes of an ASCII id.
+    private static func isNewStyle(_ id: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        let parts = id.split(separator: ASCIIByte.period, omittingEmptySubsequences: false)
+        return parts.count == 2 && parts[0].count == 4 && (4...5).contains(parts[1].count)
+            && parts.allSatisfy { $0.allSatisfy(ASCIIByte.isDigit) }
+    }
+
+    /// ``isOldStyle(_:)`` on the bytes of an ASCII id.
+    private static func isOldStyle(_ id: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        let parts = id.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
+        guard parts.count == 2, parts[1].count == 7, parts[1].allSatisfy(ASCIIByte.isDigit) else { return false }
+        let archive = parts[0].split(separator: ASCIIByte.period, omittingEmptySubsequences: false)
+        guard (1...2).contains(archive.count), let name = archive.first, let first = name.first, ASCIIByte.isLetter(first),
+              name.allSatisfy({ ASCIIByte.isLetter($0) || $0 == ASCIIByte.minus }) else { return false }
+        return archive.count == 1 || (!archive[1].isEmpty && archive[1].allSatisfy(ASCIIByte.isLetter))
     }
 
     /// `2605.21482`, `0704.0001`: four digits, a period, four or five digits.
@@ -70,12 +123,18 @@ enum ArxivFields {
     ///
     /// libxml2 keeps node lines only up to 65,535; past that the answer is false.
     static func parserStopped(_ document: MarkupDocument, root: MarkupNode, bytes: ArraySlice<UInt8>) -> Bool {
-        guard let error = document.lastError else { return false }
+        guard document.lastError != nil else { return false }
         var last = root
         while let child = last.childNodes.last {
             last = child
         }
-        let lastNodeLine = last.line
+        return parserStopped(lastError: document.lastError, lastNodeLine: last.line, bytes: bytes)
+    }
+
+    /// ``parserStopped(_:root:bytes:)`` from libxml2's last error and the line of the document's last node (the last
+    /// node in document order below the root element, as libxml2 records its line).
+    static func parserStopped(lastError: MarkupError?, lastNodeLine: Int, bytes: ArraySlice<UInt8>) -> Bool {
+        guard let error = lastError else { return false }
         return lastNodeLine < 65_535 && lastNodeLine <= error.line && error.line < lastContentLine(bytes)
     }
 

@@ -15,7 +15,7 @@ public struct MarkupError: Error, CustomStringConvertible {
 public final class MarkupDocument: @unchecked Sendable {
     private let pointer: xmlDocPtr
     /// Where each line of the parsed bytes starts.
-    private let lineStarts: LineStarts
+    let lineStarts: LineStarts
     /// Whether the parser read the whole document without a fatal error.
     public let isWellFormed: Bool
     /// The last error libxml2 reported, if any.
@@ -81,15 +81,18 @@ public final class MarkupDocument: @unchecked Sendable {
     }
 
     private static func finish(_ document: xmlDocPtr?, context: xmlParserCtxtPtr, bytes: [UInt8]) throws(MarkupError) -> MarkupDocument {
-        var lastError: MarkupError?
-        if let error = xmlCtxtGetLastError(context), error.pointee.code != 0 {
-            let message = error.pointee.message.map { String(cString: $0) } ?? "parse error \(error.pointee.code)"
-            lastError = MarkupError(message: message.trimmingTrailingNewlines(), line: Int(error.pointee.line))
-        }
+        let error = lastError(of: context)
         guard let document else {
-            throw lastError ?? MarkupError(message: "libxml2 returned no document", line: 0)
+            throw error ?? MarkupError(message: "libxml2 returned no document", line: 0)
         }
-        return MarkupDocument(pointer: document, bytes: bytes, isWellFormed: context.pointee.wellFormed != 0, lastError: lastError)
+        return MarkupDocument(pointer: document, bytes: bytes, isWellFormed: context.pointee.wellFormed != 0, lastError: error)
+    }
+
+    /// The last error libxml2 reported while `context` parsed, if any.
+    static func lastError(of context: xmlParserCtxtPtr) -> MarkupError? {
+        guard let error = xmlCtxtGetLastError(context), error.pointee.code != 0 else { return nil }
+        let message = error.pointee.message.map { String(cString: $0) } ?? "parse error \(error.pointee.code)"
+        return MarkupError(message: message.trimmingTrailingNewlines(), line: Int(error.pointee.line))
     }
 
     /// The root element, if the document has one.

@@ -39,7 +39,12 @@ public struct MarkupNode {
     /// Whether the `class` attribute lists `name`.
     public func hasClass(_ name: String) -> Bool {
         guard let classes = attribute("class") else { return false }
-        return classes.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).contains { $0 == name }
+        return Self.classList(classes, contains: name)
+    }
+
+    /// Whether the `class` attribute value `classes` lists `name` (classes split at spaces, tabs and line feeds).
+    static func classList(_ classes: String, contains name: String) -> Bool {
+        classes.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).contains { $0 == name }
     }
 
     /// All text below this node, concatenated in document order.

@@ -8,21 +8,24 @@ import Glibc
 public enum ByteSearch {
     /// The offset (an index of `haystack`) where `needle` first occurs, if it does.
     public static func firstIndex(of needle: [UInt8], in haystack: ArraySlice<UInt8>) -> Int? {
-        guard !needle.isEmpty, needle.count <= haystack.count else { return needle.isEmpty ? haystack.startIndex : nil }
-        return haystack.withUnsafeBytes { hay in
-            needle.withUnsafeBytes { pattern in
-                guard let base = hay.baseAddress, let first = pattern.baseAddress else { return nil }
-                let lead = Int32(needle[0])
-                var offset = 0
-                let last = hay.count - pattern.count
-                while offset <= last {
-                    guard let hit = memchr(base + offset, lead, last - offset + 1) else { return nil }
-                    let position = base.distance(to: UnsafeRawPointer(hit))
-                    if memcmp(base + position, first, pattern.count) == 0 { return haystack.startIndex + position }
-                    offset = position + 1
-                }
-                return nil
+        haystack.withUnsafeBufferPointer { firstIndex(of: needle, in: $0) }.map { haystack.startIndex + $0 }
+    }
+
+    /// The offset in `haystack` where `needle` first occurs, if it does.
+    static func firstIndex(of needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard !needle.isEmpty, needle.count <= haystack.count else { return needle.isEmpty ? 0 : nil }
+        return needle.withUnsafeBytes { pattern in
+            guard let base = haystack.baseAddress.map(UnsafeRawPointer.init), let first = pattern.baseAddress else { return nil }
+            let lead = Int32(needle[0])
+            var offset = 0
+            let last = haystack.count - pattern.count
+            while offset <= last {
+                guard let hit = memchr(base + offset, lead, last - offset + 1) else { return nil }
+                let position = base.distance(to: UnsafeRawPointer(hit))
+                if memcmp(base + position, first, pattern.count) == 0 { return position }
+                offset = position + 1
             }
+            return nil
         }
     }
 

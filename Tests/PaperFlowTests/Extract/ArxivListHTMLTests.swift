@@ -236,6 +236,19 @@ struct ArxivListHTMLTests {
         #expect(Self.extract(text).records.first?.authors == ["Ann Lee", "Yuan (Emily)Xue", "Bo Li (X Lab, Y Univ)"])
     }
 
+    @Test func authorNamesSplitOnBytesAsByCharacters() {
+        let texts = ["Akshay Manglik, Levi Lentz, Yuan (Emily)Xue", "A (B, C), D", "(a,(b)),c,", ",,", "", "Zoë Ñ , José (Uni, São Paulo)",
+                     "A)B,C(D,E", "x\r\n, y", " , "]
+        for text in texts {
+            #expect(ArxivListHTML.authorNames(bytes: text) == ArxivListHTML.authorNames(characters: text), "\(text)")
+        }
+        for text in ["A,\u{301}B", "Zoë,B", "A\u{600}(B, C)", "A(\u{301}B, C)"] {
+            #expect(ArxivListHTML.authorNames(bytes: text) == nil)
+            #expect(ArxivListHTML.authorNames(text) == ArxivListHTML.authorNames(characters: text))
+        }
+        #expect(ArxivListHTML.authorNames("A,\u{301}B") == ["A,\u{301}B"])
+    }
+
     @Test func headingsGiveDaysAndSections() {
         let july3 = DateText.parse("2023-07-03")
         let nov22 = DateText.parse("2024-11-22")
