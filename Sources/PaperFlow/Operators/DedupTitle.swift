@@ -48,22 +48,20 @@ public struct DedupTitle: PipelineOperator {
 
     /// Which paper each record belongs to, from the keys of every record of the run.
     public static func plan(_ keys: [PaperKey]) -> DedupPlan {
-        var arxivIDsByTitleHash: [String: Set<String>] = [:]
-        var titleHashesByArxivID: [String: Set<String>] = [:]
+        // Per title hash: the smallest arXiv id that has it, and whether several ids do; per arXiv id: its
+        // first title hash, and whether it has others (title variants).
+        var idsByTitleHash: [String: FirstAndSeveral] = [:]
+        var titleHashesByArxivID: [String: FirstAndSeveral] = [:]
         for key in keys {
             guard let id = key.arxivID else { continue }
-            arxivIDsByTitleHash[key.titleHash, default: []].insert(id)
-            titleHashesByArxivID[id, default: []].insert(key.titleHash)
+            idsByTitleHash[key.titleHash, default: FirstAndSeveral(id)].add(id)
+            titleHashesByArxivID[id, default: FirstAndSeveral(key.titleHash)].add(key.titleHash)
         }
         var counters = Counters()
-        var smallestIDByTitleHash: [String: String] = [:]
-        for (hash, ids) in arxivIDsByTitleHash {
-            smallestIDByTitleHash[hash] = ids.min { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-        }
         var titleOnlyHashes = Set<String>()
         for key in keys where key.arxivID == nil {
-            if let ids = arxivIDsByTitleHash[key.titleHash] {
-                if ids.count > 1 { counters.add("title_collisions") }
+            if let ids = idsByTitleHash[key.titleHash] {
+                if ids.several { counters.add("title_collisions") }
             } else {
                 titleOnlyHashes.insert(key.titleHash)
             }
@@ -76,14 +74,30 @@ public struct DedupTitle: PipelineOperator {
         var paperByTitleHash: [String: Int32] = [:]
         for (index, hash) in titleHashes.enumerated() { paperByTitleHash[hash] = Int32(arxivIDs.count + index) }
         let paperOfRecord = keys.map { key -> Int32 in
-            let id = key.arxivID ?? smallestIDByTitleHash[key.titleHash]
+            let id = key.arxivID ?? idsByTitleHash[key.titleHash]?.smallest
             if let id, let paper = paperByArxivID[id] { return paper }
             return paperByTitleHash[key.titleHash] ?? -1
         }
         let paperCount = arxivIDs.count + titleHashes.count
         counters.add("duplicates_merged", keys.count - paperCount)
-        counters.add("title_variants", titleHashesByArxivID.values.filter { $0.count > 1 }.count)
+        counters.add("title_variants", titleHashesByArxivID.values.filter(\.several).count)
         return DedupPlan(paperOfRecord: paperOfRecord, paperCount: paperCount, counters: counters)
+    }
+
+    /// The smallest of the values seen (by bytes) and whether they were not all the same.
+    struct FirstAndSeveral {
+        var smallest: String
+        var several = false
+
+        init(_ first: String) {
+            smallest = first
+        }
+
+        mutating func add(_ value: String) {
+            guard value != smallest else { return }
+            several = true
+            if value.utf8.lexicographicallyPrecedes(smallest.utf8) { smallest = value }
+        }
     }
 
     /// Merges the records of one paper (DESIGN §4 merge table), in any order.
