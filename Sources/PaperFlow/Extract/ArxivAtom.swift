@@ -13,12 +13,19 @@ public enum ArxivAtom: InputFormat {
     static let arxivNamespace = "http://arxiv.org/schemas/atom"
 
     /// An XML document whose root is an Atom `feed` and that names the arXiv API or its Atom extension.
+    ///
+    /// The root is read from the bytes when they show it plainly (``XMLRootSniff``); otherwise the head is parsed.
     public static func recognizes(_ head: ArraySlice<UInt8>) -> Bool {
         guard ByteSearch.contains(atomNamespace, in: head),
-              ByteSearch.contains("arxiv.org/api", in: head) || ByteSearch.contains(arxivNamespace, in: head),
-              let document = try? MarkupDocument.xml(Array(head)), let root = document.root
+              ByteSearch.contains("arxiv.org/api", in: head) || ByteSearch.contains(arxivNamespace, in: head)
         else { return false }
-        return root.name == "feed" && root.namespaceURI == atomNamespace
+        switch XMLRootSniff(head) {
+        case .element(let localName, let namespace):
+            return localName == "feed" && namespace == atomNamespace
+        case .unclear:
+            guard let document = try? MarkupDocument.xml(Array(head)), let root = document.root else { return false }
+            return root.name == "feed" && root.namespaceURI == atomNamespace
+        }
     }
 
     public static func extract(_ input: LoadedInput) -> Extraction {

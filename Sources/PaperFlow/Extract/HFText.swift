@@ -16,7 +16,7 @@ public enum HFText: InputFormat {
     public static func recognizes(_ head: ArraySlice<UInt8>) -> Bool {
         guard let first = head.first(where: { !ASCIIByte.isWhitespace($0) }), first != UInt8(ascii: "<"),
               first != UInt8(ascii: "{") else { return false }
-        let lines = TextLines.nonBlank(Array(head)).prefix(sniffLines)
+        let lines = TextLines.nonBlank(Array(head), limit: sniffLines)
         return lines.contains { line in
             let text = line.text.trimmingUnicodeWhitespace
             return markers.contains { text.hasPrefix($0) }

@@ -26,6 +26,6 @@ struct SniffHead {
 
     /// Whether this is a Hugging Face page: it names `huggingface` and links to `/papers` relatively, as HF pages do.
     var isHuggingFacePapersPage: Bool {
-        startsWithMarkup && containsIgnoringCase("huggingface") && contains("href=\"/papers")
+        startsWithMarkup && contains("href=\"/papers") && containsIgnoringCase("huggingface")
     }
 }

@@ -9,13 +9,14 @@ public struct TextLine: Sendable {
 
 /// Splits text bytes into lines at `\n` (a `\r` before it is dropped, so CRLF files read as usual).
 public enum TextLines {
-    /// The lines of `bytes` that hold more than whitespace; a leading UTF-8 byte order mark is skipped.
-    public static func nonBlank(_ bytes: [UInt8]) -> [TextLine] {
+    /// The lines of `bytes` that hold more than whitespace, the first `limit` of them; a leading UTF-8 byte order
+    /// mark is skipped.
+    public static func nonBlank(_ bytes: [UInt8], limit: Int = .max) -> [TextLine] {
         var lines: [TextLine] = []
         var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         var number = 1
-        while start <= bytes.count {
-            let newline = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+        while start <= bytes.count && lines.count < limit {
+            let newline = ByteSearch.firstIndex(of: [ASCIIByte.lineFeed], in: bytes[start...]) ?? bytes.count
             var end = newline
             if end > start && bytes[end - 1] == 0x0D { end -= 1 }
             let slice = bytes[start..<end]

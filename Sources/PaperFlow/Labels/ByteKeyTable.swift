@@ -1,8 +1,13 @@
 /// A byte-string → integer hash table (FNV-1a, open addressing) for lookups without making strings.
+///
+/// Each slot keeps its key's full hash beside the entry, so a lookup compares bytes only when the hashes agree.
 struct ByteKeyTable: Sendable {
     private var keys: [UInt8] = []
     private var entries: [(start: Int32, length: Int32, value: Int32)] = []
-    private var slots: [Int32] = Array(repeating: -1, count: 16)
+    /// The entry of each slot, -1 for an empty slot.
+    private var slotEntries: [Int32] = Array(repeating: -1, count: 16)
+    /// The hash of each slot's key.
+    private var slotHashes: [UInt64] = Array(repeating: 0, count: 16)
 
     /// The value stored for `key`, if any.
     func value(for key: UnsafeBufferPointer<UInt8>) -> Int? {
@@ -12,14 +17,14 @@ struct ByteKeyTable: Sendable {
     /// The value stored for `key`, whose ``hash(_:)`` the caller already has.
     @inline(__always)
     func value(for key: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int? {
-        let mask = slots.count - 1
-        var slot = Int(hash & UInt64(mask))
+        let mask = slotEntries.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
-            let entryIndex = slots[slot]
+            let entryIndex = slotEntries[slot]
             if entryIndex < 0 { return nil }
-            let entry = entries[Int(entryIndex)]
-            if Int(entry.length) == key.count, equalBytes(at: Int(entry.start), key) {
-                return Int(entry.value)
+            if slotHashes[slot] == hash {
+                let entry = entries[Int(entryIndex)]
+                if Int(entry.length) == key.count, equalBytes(at: Int(entry.start), key) { return Int(entry.value) }
             }
             slot = (slot + 1) & mask
         }
@@ -34,24 +39,26 @@ struct ByteKeyTable: Sendable {
 
     /// Stores `value` for `key`, which must not be present yet.
     mutating func insert(_ key: [UInt8], value: Int) {
-        if (entries.count + 1) * 2 > slots.count { grow() }
+        if (entries.count + 1) * 2 > slotEntries.count { grow() }
         entries.append((Int32(keys.count), Int32(key.count), Int32(value)))
         keys.append(contentsOf: key)
         place(entries.count - 1)
     }
 
     private mutating func grow() {
-        slots = Array(repeating: -1, count: slots.count * 2)
+        slotEntries = Array(repeating: -1, count: slotEntries.count * 2)
+        slotHashes = Array(repeating: 0, count: slotEntries.count)
         for index in entries.indices { place(index) }
     }
 
     private mutating func place(_ entryIndex: Int) {
         let entry = entries[entryIndex]
-        let mask = slots.count - 1
+        let mask = slotEntries.count - 1
         let hash = keys.withUnsafeBufferPointer { Self.hash(UnsafeBufferPointer(rebasing: $0[Int(entry.start)..<Int(entry.start + entry.length)])) }
-        var slot = Int(hash & UInt64(mask))
-        while slots[slot] >= 0 { slot = (slot + 1) & mask }
-        slots[slot] = Int32(entryIndex)
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while slotEntries[slot] >= 0 { slot = (slot + 1) & mask }
+        slotEntries[slot] = Int32(entryIndex)
+        slotHashes[slot] = hash
     }
 
     /// The FNV-1a hash before any byte.

@@ -19,8 +19,16 @@ struct JaggedArray: Sendable {
     /// One item, by its position in the concatenation.
     subscript(item position: Int) -> Int32 { items[position] }
 
-    /// Appends list `index` to `output`.
-    func append(_ index: Int, to output: inout [Int32]) {
-        for position in range(of: index) { output.append(items[position]) }
+    /// The length of the longest list.
+    var longestList: Int {
+        (0..<(starts.count - 1)).map { range(of: $0).count }.max() ?? 0
+    }
+
+    /// Writes list `index` to `output` (room for it is the caller's), returning its length.
+    @inline(__always)
+    func copy(_ index: Int, to output: UnsafeMutablePointer<Int32>) -> Int {
+        let range = range(of: index)
+        for (offset, position) in range.enumerated() { output[offset] = items[position] }
+        return range.count
     }
 }

@@ -37,152 +37,128 @@ struct LabelTokens: Sendable {
     var words: [String] { (0..<count).map(word) }
 }
 
-/// Splits text into ``LabelTokens``; pure-ASCII text takes a byte loop, other text goes scalar by scalar and folds
-/// only its non-ASCII words.
+/// Splits text into ``LabelTokens`` in one pass over its UTF-8: ASCII bytes are folded on the spot; the other
+/// letters, digits and marks of a word are collected and folded together (case, diacritics, width) when an ASCII
+/// letter or the end of the word follows them.
 enum LabelTokenizer {
     static let questionMark = UInt8(ascii: "?")
+
+    /// What a word keeps of each byte: the lower case of an ASCII letter, an ASCII digit itself, 0 for any other byte.
+    private static let foldedLettersAndDigits: [UInt8] = (0...255).map { byte in
+        ASCIIByte.isAlphanumeric(UInt8(byte)) ? ASCIIByte.lowercased(UInt8(byte)) : 0
+    }
 
     /// The words of `text`.
     static func tokenize(_ text: String) -> LabelTokens {
         var text = text
-        if let tokens = text.withUTF8({ isASCII($0) ? tokenizeASCII($0) : nil }) {
-            return tokens
+        return text.withUTF8 { input in
+            foldedLettersAndDigits.withUnsafeBufferPointer { folding in
+                guard let folding = folding.baseAddress else { return LabelTokens() }
+                return tokenize(input, folding: folding)
+            }
         }
-        var builder = Builder()
-        let scalars = Array(text.unicodeScalars)
-        for (index, scalar) in scalars.enumerated() {
-            builder.take(scalar, next: index + 1 < scalars.count ? scalars[index + 1] : nil)
+    }
+
+    private static func tokenize(_ input: UnsafeBufferPointer<UInt8>, folding: UnsafePointer<UInt8>) -> LabelTokens {
+        var builder = Builder(inputCount: input.count)
+        defer { builder.words.deallocate() }
+        var index = 0
+        while index < input.count {
+            let byte = input[index]
+            if folding[Int(byte)] != 0 {
+                index = builder.takeLettersAndDigits(input, from: index, folding: folding)
+                continue
+            }
+            if byte == ASCIIByte.space {
+                builder.endWord()
+                index += 1
+                continue
+            }
+            if byte < 0x80 {
+                // A character after the text or outside ASCII counts as a space after a period.
+                let next = index + 1 < input.count && input[index + 1] < 0x80 ? input[index + 1] : ASCIIByte.space
+                builder.takePunctuation(byte, next: next)
+                index += 1
+                continue
+            }
+            let (scalar, length) = decodeScalar(input, at: index)
+            index += length
+            builder.take(scalar)
         }
         builder.endWord()
-        var tokens = builder.tokens
-        let words = tokens
-        tokens.hashes = words.bytes.withUnsafeBufferPointer { bytes in
-            (0..<words.count).map { ByteKeyTable.hash(UnsafeBufferPointer(rebasing: bytes[words.range(of: $0)])) }
+        return builder.tokens
+    }
+
+    /// The scalar whose UTF-8 starts at `index` of valid UTF-8 (a lead byte of 0x80 or more) and its length in bytes.
+    private static func decodeScalar(_ input: UnsafeBufferPointer<UInt8>, at index: Int) -> (Unicode.Scalar, Int) {
+        let lead = UInt32(input[index])
+        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+        var value = lead & (0xFF >> (length + 1))
+        for offset in 1..<length {
+            value = value << 6 | UInt32(input[index + offset] & 0x3F)
         }
-        return tokens
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
     }
 
-    private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var union: UInt8 = 0
-        for byte in bytes { union |= byte }
-        return union < 0x80
-    }
-
-    /// The byte loop for pure-ASCII text; the same words and sentences as ``Builder``. Writes through buffers sized
-    /// for the worst case (every other byte a one-letter word), so the loop never grows an array.
-    private static func tokenizeASCII(_ input: UnsafeBufferPointer<UInt8>) -> LabelTokens {
-        let capacity = input.count / 2 + 1
-        var wordCount = 0
-        var starts: [Int32] = []
-        var sentences: [Int32] = []
-        var hashes: [UInt64] = []
-        var colonClauseStarts: [Int32] = []
-        let bytes = [UInt8](unsafeUninitializedCapacity: input.count) { output, written in
-            starts = [Int32](unsafeUninitializedCapacity: capacity) { startsOut, startsCount in
-                sentences = [Int32](unsafeUninitializedCapacity: capacity) { sentencesOut, sentencesCount in
-                    hashes = [UInt64](unsafeUninitializedCapacity: capacity) { hashesOut, hashesCount in
-                        var sentence: Int32 = 0
-                        var inWord = false
-                        var wordStart = 0
-                        var lastWordLength = 0
-                        var hash = ByteKeyTable.hashSeed
-                        func startWord() {
-                            startsOut[wordCount] = Int32(written)
-                            sentencesOut[wordCount] = sentence
-                        }
-                        for index in 0..<input.count {
-                            let byte = input[index]
-                            if ASCIIByte.isAlphanumeric(byte) {
-                                if !inWord {
-                                    inWord = true
-                                    wordStart = written
-                                    hash = ByteKeyTable.hashSeed
-                                    startWord()
-                                }
-                                let lower = ASCIIByte.lowercased(byte)
-                                output[written] = lower
-                                hash = ByteKeyTable.hash(hash, lower)
-                                written += 1
-                                continue
-                            }
-                            if inWord {
-                                inWord = false
-                                lastWordLength = written - wordStart
-                                hashesOut[wordCount] = hash
-                                wordCount += 1
-                            }
-                            switch byte {
-                            case questionMark:
-                                startWord()
-                                hashesOut[wordCount] = ByteKeyTable.hash(ByteKeyTable.hashSeed, byte)
-                                wordCount += 1
-                                output[written] = byte
-                                written += 1
-                                lastWordLength = 1
-                                sentence += 1
-                            case UInt8(ascii: "!"), ASCIIByte.semicolon:
-                                sentence += 1
-                            case ASCIIByte.period:
-                                let next = index + 1 < input.count ? input[index + 1] : ASCIIByte.space
-                                if ASCIIByte.isWhitespace(next), lastWordLength > 1 { sentence += 1 }
-                            case ASCIIByte.colon:
-                                colonClauseStarts.append(Int32(wordCount))
-                            default:
-                                break
-                            }
-                        }
-                        if inWord {
-                            hashesOut[wordCount] = hash
-                            wordCount += 1
-                        }
-                        hashesCount = wordCount
-                    }
-                    sentencesCount = wordCount
-                }
-                startsCount = wordCount
-            }
-        }
-        return LabelTokens(bytes: bytes, starts: starts, sentences: sentences, hashes: hashes, colonClauseStarts: colonClauseStarts)
-    }
-
-    /// Accumulates words and sentence breaks, one character at a time.
+    /// Accumulates words and sentence breaks, one ASCII byte or other scalar at a time.
     private struct Builder {
-        var tokens = LabelTokens()
+        var words: WordBuffer
+        var colonClauseStarts: [Int32] = []
         var sentence: Int32 = 0
+        /// Where the current word starts in the word bytes, while a word is open.
         var wordStart = -1
-        /// Non-ASCII letters of the current word, folded when the word ends.
+        var hash = ByteKeyTable.hashSeed
+        /// The length of the last word kept, for telling `e.g.` from the end of a sentence.
+        var lastWordLength = 0
+        /// Non-ASCII letters and marks of the current word, folded when an ASCII letter or the end of the word comes.
         var pendingScalars: [Unicode.Scalar] = []
+        let inputCount: Int
 
-        mutating func take(_ byte: UInt8, next: UInt8?) {
-            if ASCIIByte.isAlphanumeric(byte) {
-                appendToWord(ASCIIByte.lowercased(byte))
-                return
-            }
+        /// Room for the words of `inputCount` bytes of input: each input byte writes at most one byte but in folded
+        /// scalars (see ``flushScalars()``).
+        init(inputCount: Int) {
+            self.inputCount = inputCount
+            words = WordBuffer(capacity: inputCount + WordBuffer.slack)
+        }
+
+        var tokens: LabelTokens {
+            var tokens = words.tokens
+            tokens.colonClauseStarts = colonClauseStarts
+            return tokens
+        }
+
+        /// The run of ASCII letters and digits at `start` of `input` (there is one); returns where it ends.
+        @inline(__always)
+        mutating func takeLettersAndDigits(_ input: UnsafeBufferPointer<UInt8>, from start: Int, folding: UnsafePointer<UInt8>) -> Int {
+            if wordStart < 0 { startWord() }
+            if !pendingScalars.isEmpty { flushScalars() }
+            return words.appendRun(input, from: start, folding: folding, hash: &hash)
+        }
+
+        /// An ASCII byte other than a letter or digit; `next` is the byte after it (a space after the end or before a
+        /// non-ASCII character).
+        mutating func takePunctuation(_ byte: UInt8, next: UInt8) {
             endWord()
             switch byte {
             case LabelTokenizer.questionMark:
                 startWord()
-                tokens.bytes.append(byte)
+                append(byte)
                 endWord()
                 sentence += 1
             case UInt8(ascii: "!"), ASCIIByte.semicolon:
                 sentence += 1
             case ASCIIByte.period:
                 // "e.g. x" and "0.4" do not end a sentence: a one-letter word or a digit after the period.
-                if next.map(ASCIIByte.isWhitespace) ?? true, lastWordLength() > 1 { sentence += 1 }
+                if ASCIIByte.isWhitespace(next), lastWordLength > 1 { sentence += 1 }
             case ASCIIByte.colon:
-                tokens.colonClauseStarts.append(Int32(tokens.count))
+                colonClauseStarts.append(Int32(words.count))
             default:
                 break
             }
         }
 
-        mutating func take(_ scalar: Unicode.Scalar, next: Unicode.Scalar?) {
-            if scalar.isASCII {
-                let following: UInt8? = next.map { $0.isASCII ? UInt8($0.value) : ASCIIByte.space }
-                take(UInt8(scalar.value), next: following)
-                return
-            }
+        /// A scalar outside ASCII.
+        mutating func take(_ scalar: Unicode.Scalar) {
             let properties = scalar.properties
             switch properties.generalCategory {
             case .nonspacingMark, .spacingMark, .enclosingMark:
@@ -198,9 +174,9 @@ enum LabelTokenizer {
             }
             switch scalar.value {
             case 0xFF1F:  // fullwidth question mark
-                take(LabelTokenizer.questionMark, next: nil)
+                takePunctuation(LabelTokenizer.questionMark, next: ASCIIByte.space)
             case 0xFF1A:  // fullwidth colon
-                take(ASCIIByte.colon, next: nil)
+                takePunctuation(ASCIIByte.colon, next: ASCIIByte.space)
             case 0x3002, 0xFF0E, 0xFF01, 0xFF1B:  // ideographic and fullwidth full stop, exclamation, semicolon
                 endWord()
                 sentence += 1
@@ -209,44 +185,44 @@ enum LabelTokenizer {
             }
         }
 
+        @inline(__always)
         private mutating func startWord() {
-            wordStart = tokens.bytes.count
-            tokens.starts.append(Int32(wordStart))
-            tokens.sentences.append(sentence)
+            wordStart = words.byteCount
+            hash = ByteKeyTable.hashSeed
+            words.startWord(sentence: sentence)
         }
 
-        private mutating func appendToWord(_ byte: UInt8) {
-            if wordStart < 0 { startWord() }
-            if !pendingScalars.isEmpty { flushScalars() }
-            tokens.bytes.append(byte)
+        @inline(__always)
+        private mutating func append(_ byte: UInt8) {
+            words.append(byte)
+            hash = ByteKeyTable.hash(hash, byte)
         }
 
+        /// Folds the pending scalars into the current word. Their folded form may be longer than they were, so room is
+        /// made for it and for as many bytes as the whole input (each input byte still to come writes at most one).
         private mutating func flushScalars() {
             let word = String(String.UnicodeScalarView(pendingScalars))
             pendingScalars.removeAll(keepingCapacity: true)
             let folded = word.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+            words.reserve(folded.utf8.count + inputCount)
             for scalar in folded.unicodeScalars {
                 switch scalar.properties.generalCategory {
                 case .nonspacingMark, .spacingMark, .enclosingMark: continue
-                default: tokens.bytes.append(contentsOf: Array(String(scalar).utf8))
+                default: String(scalar).utf8.forEach { append($0) }
                 }
             }
         }
 
+        @inline(__always)
         mutating func endWord() {
             guard wordStart >= 0 else { return }
             if !pendingScalars.isEmpty { flushScalars() }
-            if tokens.bytes.count == wordStart {
-                // Only marks: no word after all.
-                tokens.starts.removeLast()
-                tokens.sentences.removeLast()
+            // A word of marks only writes nothing: no word after all.
+            if words.byteCount != wordStart {
+                words.endWord(hash: hash)
+                lastWordLength = words.byteCount - wordStart
             }
             wordStart = -1
-        }
-
-        func lastWordLength() -> Int {
-            guard let last = tokens.starts.last else { return 0 }
-            return tokens.bytes.count - Int(last)
         }
     }
 }

@@ -13,9 +13,14 @@ public struct Labeler: Sendable {
     /// The first flat code index of each facet.
     private let codeOffsets: [Int]
     private let codeCount: Int
-    private let cueCount: Int
     /// The phrase of each cue, as written.
     private let cuePhrases: [String]
+    /// The taxonomy's numbers that scoring reads, kept apart so that scoring a field copies nothing.
+    private let fieldWeights: FieldWeights
+    private let repeatDecay: Double
+    private let sentenceGroupWeights: [Double]
+    private let exclusionWordsBefore: Int32
+    private let exclusionWordsAfter: Int32
 
     /// What a phrase of the matcher stands for.
     private enum PhraseRole: Sendable {
@@ -62,8 +67,12 @@ public struct Labeler: Sendable {
         self.roles = roles
         self.codeOffsets = offsets
         self.codeCount = flatCode
-        self.cueCount = cueCount
         self.cuePhrases = phrases.prefix(cueCount).map(\.text)
+        fieldWeights = taxonomy.fieldWeights
+        repeatDecay = taxonomy.repeatDecay
+        sentenceGroupWeights = taxonomy.sentenceWeights.map(\.weight)
+        exclusionWordsBefore = Int32(taxonomy.contextExclusion.before.words)
+        exclusionWordsAfter = Int32(taxonomy.contextExclusion.after.words)
     }
 
     /// The labels of a paper, one value per facet in taxonomy order.
@@ -119,10 +128,10 @@ public struct Labeler: Sendable {
 
     /// What each counted cue occurrence of the title and the abstract adds to its code.
     private func contributions(title: String, abstract: String?) -> [(code: Int, cue: Int, value: Double)] {
-        var occurrences = [Int](repeating: 0, count: cueCount)
         var result: [(code: Int, cue: Int, value: Double)] = []
-        score(title, field: .title, into: &result, occurrences: &occurrences)
-        if let abstract { score(abstract, field: .abstract, into: &result, occurrences: &occurrences) }
+        result.reserveCapacity(32)
+        score(title, field: .title, into: &result)
+        if let abstract { score(abstract, field: .abstract, into: &result) }
         return result
     }
 
@@ -168,12 +177,14 @@ public struct Labeler: Sendable {
         var sentence: Int32
     }
 
-    private func score(_ text: String, field: LabelField, into result: inout [(code: Int, cue: Int, value: Double)],
-                       occurrences: inout [Int]) {
+    /// Appends what the cues of `text` add; `result` holds what earlier fields added (a cue's repeats decay across
+    /// fields).
+    private func score(_ text: String, field: LabelField, into result: inout [(code: Int, cue: Int, value: Double)]) {
         let tokens = LabelTokenizer.tokenize(text)
         let matches = matcher.matches(in: tokens)
         guard !matches.isEmpty else { return }
         var hits: [CueHit] = []
+        hits.reserveCapacity(matches.count)
         var exclusions: [(match: PhraseMatch, before: Bool)] = []
         var sentenceGroups: [(sentence: Int32, group: Int)] = []
         for match in matches {
@@ -191,20 +202,20 @@ public struct Labeler: Sendable {
                 }
             }
         }
-        let exclusion = taxonomy.contextExclusion
-        let counted = hits.indices.filter { index in
-            let hit = hits[index]
-            return hit.weight != 0 && !isHidden(index, in: hits)
-                && !(hit.weight > 0 && isExcluded(hit, by: exclusions, tokens: tokens, rule: exclusion))
-        }.map { hits[$0] }
-        let fieldWeight = taxonomy.fieldWeights[field]
+        var counted: [CueHit] = []
+        counted.reserveCapacity(hits.count)
+        for (index, hit) in hits.enumerated()
+        where hit.weight != 0 && !isHidden(index, in: hits) && !(hit.weight > 0 && isExcluded(hit, by: exclusions, tokens: tokens)) {
+            counted.append(hit)
+        }
+        let fieldWeight = fieldWeights[field]
         for (index, hit) in counted.enumerated() where !isOutvoted(index, in: counted) {
             var sentenceWeight = 1.0
             for entry in sentenceGroups where entry.sentence == hit.sentence {
-                sentenceWeight *= taxonomy.sentenceWeights[entry.group].weight
+                sentenceWeight *= sentenceGroupWeights[entry.group]
             }
-            let decay = Self.power(taxonomy.repeatDecay, occurrences[hit.cue])
-            occurrences[hit.cue] += 1
+            let occurrences = result.reduce(0) { $1.cue == hit.cue ? $0 + 1 : $0 }
+            let decay = Self.power(repeatDecay, occurrences)
             result.append((hit.code, hit.cue, hit.weight * fieldWeight * sentenceWeight * decay))
         }
     }
@@ -246,14 +257,13 @@ public struct Labeler: Sendable {
     }
 
     /// Whether an exclusion phrase stands close before or after `hit` in its sentence.
-    private func isExcluded(_ hit: CueHit, by exclusions: [(match: PhraseMatch, before: Bool)], tokens: LabelTokens,
-                            rule: ContextExclusion) -> Bool {
+    private func isExcluded(_ hit: CueHit, by exclusions: [(match: PhraseMatch, before: Bool)], tokens: LabelTokens) -> Bool {
         exclusions.contains { exclusion, before in
             guard tokens.sentences[Int(exclusion.start)] == hit.sentence else { return false }
             if before {
-                return exclusion.end <= hit.start && hit.start - exclusion.end <= Int32(rule.before.words)
+                return exclusion.end <= hit.start && hit.start - exclusion.end <= exclusionWordsBefore
             }
-            return exclusion.start >= hit.end && exclusion.start - hit.end <= Int32(rule.after.words)
+            return exclusion.start >= hit.end && exclusion.start - hit.end <= exclusionWordsAfter
         }
     }
 

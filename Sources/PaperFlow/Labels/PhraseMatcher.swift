@@ -19,6 +19,8 @@ struct PhraseMatcher: Sendable {
     private let edges: EdgeTable
     /// Phrases that end at each node.
     private let outputs: JaggedArray
+    /// Whether each node has edges to deeper nodes (the node of a one-word phrase has none).
+    private let isInner: [Bool]
     private let anchored: [Bool]
 
     /// A matcher for `phrases`; a match names its phrase by index in this array.
@@ -45,54 +47,64 @@ struct PhraseMatcher: Sendable {
         }
         var rootEdges = [Int32](repeating: 0, count: Int(classes.count))
         var deeper = EdgeTable()
+        var isInner = [Bool](repeating: false, count: outputs.count)
         for (key, child) in edges.entries {
+            isInner[Int(key >> 32)] = true
             if key >> 32 == 0 { rootEdges[Int(key & 0xFFFF_FFFF)] = child } else { deeper.set(key, child) }
         }
         self.classes = classes.build()
         self.rootEdges = rootEdges
         self.edges = deeper
         self.outputs = JaggedArray(outputs)
+        self.isInner = isInner
         self.anchored = phrases.map(\.isAnchored)
     }
 
     /// Every occurrence of every phrase in `tokens`, ordered by start word, then by end word, then by phrase.
     func matches(in tokens: LabelTokens) -> [PhraseMatch] {
         let count = tokens.count
-        var classStarts: [Int32] = []
-        classStarts.reserveCapacity(count + 1)
-        var wordClasses: [Int32] = []
-        tokens.bytes.withUnsafeBufferPointer { bytes in
-            for index in 0..<count {
-                classStarts.append(Int32(wordClasses.count))
-                classes.appendClasses(
-                    of: UnsafeBufferPointer(rebasing: bytes[tokens.range(of: index)]), hash: tokens.hashes[index], to: &wordClasses)
-            }
-        }
-        classStarts.append(Int32(wordClasses.count))
-
-        var found: [PhraseMatch] = []
-        var stack: [(node: Int32, position: Int)] = []
-        for start in 0..<count {
-            let classRange = Int(classStarts[start])..<Int(classStarts[start + 1])
-            guard classRange.contains(where: { rootEdges[Int(wordClasses[$0])] != 0 }) else { continue }
-            stack.append((0, start))
-            while let (node, position) = stack.popLast() {
-                guard position < count else { continue }
-                for slot in Int(classStarts[position])..<Int(classStarts[position + 1]) {
-                    let wordClass = wordClasses[slot]
-                    let next = node == 0 ? rootEdges[Int(wordClass)] : edges[UInt64(node) << 32 | UInt64(wordClass)]
-                    guard let child = next, child != 0 else { continue }
-                    for output in outputs.range(of: Int(child)) {
-                        let phrase = outputs[item: output]
-                        if !anchored[Int(phrase)] || tokens.startsClause(start) {
-                            found.append(PhraseMatch(phrase: phrase, start: Int32(start), end: Int32(position + 1)))
-                        }
-                    }
-                    stack.append((child, position + 1))
+        guard count > 0 else { return [] }
+        let room = classes.mostClassesPerWord
+        // The classes of word i are wordClasses[classStarts[i]..<classStarts[i + 1]].
+        return withUnsafeTemporaryAllocation(of: Int32.self, capacity: count * room + count + 1) { buffer in
+            guard let wordClasses = buffer.baseAddress else { return [] }
+            let classStarts = wordClasses + count * room
+            var written = 0
+            tokens.bytes.withUnsafeBufferPointer { bytes in
+                for index in 0..<count {
+                    classStarts[index] = Int32(written)
+                    let word = UnsafeBufferPointer(rebasing: bytes[tokens.range(of: index)])
+                    written += classes.writeClasses(of: word, hash: tokens.hashes[index], to: wordClasses + written)
                 }
             }
+            classStarts[count] = Int32(written)
+            var found: [PhraseMatch] = []
+            // Walks still to take: a node that has deeper edges and the word to try them on.
+            var walks: [(node: Int32, position: Int)] = []
+            func reach(_ node: Int32, start: Int, end: Int) {
+                for output in outputs.range(of: Int(node)) {
+                    let phrase = outputs[item: output]
+                    if !anchored[Int(phrase)] || tokens.startsClause(start) {
+                        found.append(PhraseMatch(phrase: phrase, start: Int32(start), end: Int32(end)))
+                    }
+                }
+                if isInner[Int(node)] && end < count { walks.append((node, end)) }
+            }
+            for start in 0..<count {
+                for slot in Int(classStarts[start])..<Int(classStarts[start + 1]) {
+                    let child = rootEdges[Int(wordClasses[slot])]
+                    if child != 0 { reach(child, start: start, end: start + 1) }
+                }
+                while let (node, position) = walks.popLast() {
+                    for slot in Int(classStarts[position])..<Int(classStarts[position + 1]) {
+                        if let child = edges[UInt64(node) << 32 | UInt64(wordClasses[slot])] {
+                            reach(child, start: start, end: position + 1)
+                        }
+                    }
+                }
+            }
+            found.sort { ($0.start, $0.end, $0.phrase) < ($1.start, $1.end, $1.phrase) }
+            return found
         }
-        found.sort { ($0.start, $0.end, $0.phrase) < ($1.start, $1.end, $1.phrase) }
-        return found
     }
 }

@@ -8,6 +8,8 @@ struct WordClasses: Sendable {
     /// The classes of each spelling (`spellings` values index it).
     private let spellingClasses: JaggedArray
     private let prefixes: PrefixTrie
+    /// The most classes one word can have: those of its spelling and of every prefix it starts with.
+    let mostClassesPerWord: Int
 
     /// Collects the words of the phrases, numbering their classes.
     struct Builder {
@@ -50,16 +52,22 @@ struct WordClasses: Sendable {
 
         /// The classes collected so far, ready for lookups.
         func build() -> WordClasses {
-            WordClasses(spellings: spellings, spellingClasses: JaggedArray(spellingClasses), prefixes: PrefixTrie(prefixes))
+            let classes = JaggedArray(spellingClasses)
+            let trie = PrefixTrie(prefixes)
+            return WordClasses(spellings: spellings, spellingClasses: classes, prefixes: trie,
+                               mostClassesPerWord: classes.longestList + trie.mostMatchesPerWord)
         }
     }
 
-    /// Appends the classes of the word `bytes` (whose ``ByteKeyTable/hash(_:)`` is `hash`) to `classes`.
-    func appendClasses(of bytes: UnsafeBufferPointer<UInt8>, hash: UInt64, to classes: inout [Int32]) {
+    /// Writes the classes of the word `bytes` (whose ``ByteKeyTable/hash(_:)`` is `hash`) to `output`, which has room
+    /// for ``mostClassesPerWord``; returns how many there are.
+    @inline(__always)
+    func writeClasses(of bytes: UnsafeBufferPointer<UInt8>, hash: UInt64, to output: UnsafeMutablePointer<Int32>) -> Int {
+        var written = 0
         if let slot = spellings.value(for: bytes, hash: hash) {
-            spellingClasses.append(slot, to: &classes)
+            written = spellingClasses.copy(slot, to: output)
         }
-        prefixes.appendMatches(of: bytes, to: &classes)
+        return written + prefixes.writeMatches(of: bytes, to: output + written)
     }
 
     /// The spellings a word accepts: itself and its regular English plurals (`model` → `models`, `bias` → `biases`,

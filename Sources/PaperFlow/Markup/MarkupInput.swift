@@ -29,17 +29,29 @@ public enum MarkupInput {
     /// The charset a document declares in its first 4 KiB: `<meta charset=…>`, a `Content-Type` meta,
     /// or the XML declaration's `encoding=`. A byte scan in the manner of the HTML encoding prescan.
     public static func declaredCharset(_ bytes: [UInt8]) -> String? {
-        let head = Array(bytes.prefix(4096)).map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
-        for key in [Array("charset=".utf8), Array("encoding=".utf8)] {
-            var start = 0
-            while let found = find(key, in: head, from: start) {
-                start = found + key.count
+        let head = bytes.prefix(4096)
+        for key in ["charset=", "encoding="] {
+            var start = head.startIndex
+            while let found = firstIndexIgnoringCase(key, in: head[start...]) {
+                start = found + key.utf8.count
                 var index = start
-                while index < head.count, head[index] == 0x22 || head[index] == 0x27 || head[index] == 0x20 { index += 1 }
+                while index < head.endIndex, head[index] == 0x22 || head[index] == 0x27 || head[index] == 0x20 { index += 1 }
                 var end = index
-                while end < head.count, isCharsetByte(head[end]) { end += 1 }
-                if end > index { return String(decoding: head[index..<end], as: UTF8.self) }
+                while end < head.endIndex, isCharsetByte(ASCIIByte.lowercased(head[end])) { end += 1 }
+                if end > index { return String(decoding: head[index..<end].map(ASCIIByte.lowercased), as: UTF8.self) }
             }
+        }
+        return nil
+    }
+
+    /// Where `key` (lower-case ASCII) first occurs in `bytes`, ignoring the case of ASCII letters.
+    private static func firstIndexIgnoringCase(_ key: String, in bytes: ArraySlice<UInt8>) -> Int? {
+        let pattern = Array(key.utf8)
+        guard pattern.count <= bytes.count else { return nil }
+        for index in bytes.startIndex...(bytes.endIndex - pattern.count)
+        where ASCIIByte.lowercased(bytes[index]) == pattern[0]
+            && zip(bytes[index...], pattern).allSatisfy({ ASCIIByte.lowercased($0) == $1 }) {
+            return index
         }
         return nil
     }
@@ -50,14 +62,6 @@ public enum MarkupInput {
 
     private static func isCharsetByte(_ byte: UInt8) -> Bool {
         (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x2D || byte == 0x5F || byte == 0x3A
-    }
-
-    private static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
-        guard needle.count <= haystack.count, start <= haystack.count - needle.count else { return nil }
-        for index in start...(haystack.count - needle.count) where haystack[index] == needle[0] {
-            if haystack[index..<(index + needle.count)].elementsEqual(needle) { return index }
-        }
-        return nil
     }
 
     /// `bytes` with every invalid UTF-8 byte replaced by the marker.

@@ -105,4 +105,20 @@ struct LabelTokenizerTests {
         #expect(Array(second.hashes.dropLast()) == first.hashes)
         #expect(second.words.last == "e")
     }
+
+    @Test func aTextOfOneLetterWordsAndQuestionMarksFitsItsWords() {
+        let tokens = LabelTokenizer.tokenize(String(repeating: "a?", count: 1000))
+        #expect(tokens.count == 2000)
+        #expect(tokens.words.prefix(4) == ["a", "?", "a", "?"])
+        #expect(tokens.sentences.last == 999)
+    }
+
+    @Test func foldedLettersLongerThanTheTextAreKept() {
+        // U+0149 folds to U+02BC U+006E: three bytes for two.
+        let folded = "\u{149}".folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+        #expect(folded.utf8.count == 3)
+        let tokens = LabelTokenizer.tokenize(String(repeating: "a\u{149}", count: 400) + " end")
+        #expect(tokens.words == [String(repeating: "a" + folded, count: 400), "end"])
+        #expect(tokens.hashes.first == Array(tokens.words[0].utf8).withUnsafeBufferPointer(ByteKeyTable.hash))
+    }
 }
