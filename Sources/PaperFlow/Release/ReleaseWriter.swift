@@ -46,7 +46,9 @@ public final class ReleaseWriter {
         for (paper, line) in zip(papers, lines) {
             try sink.append(line)
             guard staging != nil else { continue }
-            try diff.add(PublishedRelease.Line(id: paper.id, bytes: compared ? Array(line.dropLast()) : []), titleHash: paper.titleHash)
+            // Without a previous release nothing can migrate: only the ids are kept, for the list of added ones.
+            let line = PublishedRelease.Line(id: paper.id, bytes: compared ? Array(line.dropLast()) : [])
+            try diff.add(line, titleHash: compared ? paper.titleHash : "")
         }
     }
 

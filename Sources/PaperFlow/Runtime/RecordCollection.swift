@@ -48,6 +48,11 @@ public final class RecordCollection {
         self.memoryBudget = memoryBudget
     }
 
+    /// Drops the keys once the release order is known, so the merge runs without them.
+    public func releaseKeys() {
+        keys = []
+    }
+
     /// Whether any segment went to disk.
     public var hasSpilled: Bool { spilling }
 

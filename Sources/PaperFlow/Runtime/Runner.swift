@@ -169,6 +169,7 @@ public struct Runner: Sendable {
                 let plan = DedupTitle.plan(collection.keys)
                 return (plan, plan.releaseOrder(collection.keys))
             }
+            collection.releaseKeys()
             run.dataset.counters.merge(plan.counters)
             run.tally.counts[run.plan.dedupPosition].recordsOut = plan.paperCount
             try checkLimits(run.dataset, paperCount: plan.paperCount)
