@@ -11,6 +11,17 @@ public enum ByteSearch {
         haystack.withUnsafeBufferPointer { firstIndex(of: needle, in: $0) }.map { haystack.startIndex + $0 }
     }
 
+    /// The index of `haystack` where `byte` first occurs, if it does (`memchr`).
+    public static func firstIndex(of byte: UInt8, in haystack: ArraySlice<UInt8>) -> Int? {
+        haystack.withUnsafeBufferPointer { firstIndex(of: byte, in: $0) }.map { haystack.startIndex + $0 }
+    }
+
+    /// The offset in `haystack` where `byte` first occurs, if it does (`memchr`).
+    static func firstIndex(of byte: UInt8, in haystack: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let base = haystack.baseAddress, let hit = memchr(base, Int32(byte), haystack.count) else { return nil }
+        return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
+    }
+
     /// The offset in `haystack` where `needle` first occurs, if it does.
     ///
     /// `memchr` looks for the needle's first upper-case ASCII letter (rarer in pages than its first byte, often a
