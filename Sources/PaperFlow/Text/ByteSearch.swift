@@ -50,6 +50,14 @@ public enum ByteSearch {
         firstIndex(of: Array(needle.utf8), in: haystack) != nil
     }
 
+    /// Whether `text` holds `needle` (ASCII), as `text.contains(needle)` tells; on bytes when `text` is ASCII too (then
+    /// every character is one byte but a CR LF pair, which an ASCII needle without line breaks cannot split).
+    static func text(_ text: String, contains needle: String) -> Bool {
+        guard ASCIIByte.isASCII(text) else { return text.contains(needle) }
+        var text = text
+        return text.withUTF8 { firstIndex(of: Array(needle.utf8), in: $0) != nil }
+    }
+
     /// Whether `needle` occurs in `haystack`, ignoring the case of ASCII letters.
     public static func containsIgnoringCase(_ needle: String, in haystack: ArraySlice<UInt8>) -> Bool {
         let pattern = Array(needle.utf8).map(ASCIIByte.lowercased)
