@@ -81,8 +81,10 @@ public enum ArxivAtom: InputFormat {
     /// One `entry` as a record, or a `missing-title` reject.
     static func read(_ entry: MarkupNode, index: Int, location: Location) -> Result<PaperRecord, RejectedEntry> {
         var fields = EntryFields()
-        for child in entry.children {
-            fields.take(child)
+        var child = entry.firstChildElement
+        while let element = child {
+            fields.take(element)
+            child = element.nextElement
         }
         guard let title = fields.title.flatMap(ArxivFields.nonEmpty) else {
             return .failure(RejectedEntry(reject: Reject(.missingTitle, at: location, "an Atom entry without a title")))
@@ -121,34 +123,56 @@ public enum ArxivAtom: InputFormat {
         var doi: String?
         var journalRef: String?
 
+        /// Takes a child element of the entry (elements are matched by namespace and local name, in place).
         mutating func take(_ element: MarkupNode) {
-            switch (element.namespaceURI ?? "", element.name) {
-            case (ArxivAtom.atomNamespace, "id"): id = id ?? element.text
-            case (ArxivAtom.atomNamespace, "title"): title = title ?? element.text
-            case (ArxivAtom.atomNamespace, "summary"): summary = summary ?? element.text
-            case (ArxivAtom.atomNamespace, "published"): published = published ?? element.text
-            case (ArxivAtom.atomNamespace, "author"):
-                if let name = element.children.first(where: { ArxivAtom.isAtom($0, "name") }) { authors.append(name.text) }
-            case (ArxivAtom.atomNamespace, "category"): categories.append(element.attribute("term"))
-            case (ArxivAtom.arxivNamespace, "primary_category"): primaryCategory = primaryCategory ?? element.attribute("term")
-            case (ArxivAtom.arxivNamespace, "comment"): comment = comment ?? element.text
-            case (ArxivAtom.arxivNamespace, "doi"): doi = doi ?? element.text
-            case (ArxivAtom.arxivNamespace, "journal_ref"): journalRef = journalRef ?? element.text
-            default: break
+            if element.isElement(in: ArxivAtom.atomNamespace) {
+                if element.hasName("id") {
+                    id = id ?? element.text
+                } else if element.hasName("title") {
+                    title = title ?? element.text
+                } else if element.hasName("summary") {
+                    summary = summary ?? element.text
+                } else if element.hasName("published") {
+                    published = published ?? element.text
+                } else if element.hasName("author") {
+                    if let name = ArxivAtom.firstAtomChild(of: element, named: "name") { authors.append(name.text) }
+                } else if element.hasName("category") {
+                    categories.append(element.attribute("term"))
+                }
+            } else if element.isElement(in: ArxivAtom.arxivNamespace) {
+                if element.hasName("primary_category") {
+                    primaryCategory = primaryCategory ?? element.attribute("term")
+                } else if element.hasName("comment") {
+                    comment = comment ?? element.text
+                } else if element.hasName("doi") {
+                    doi = doi ?? element.text
+                } else if element.hasName("journal_ref") {
+                    journalRef = journalRef ?? element.text
+                }
             }
         }
     }
 
     static func isAtom(_ node: MarkupNode, _ localName: String) -> Bool {
-        node.isElement && node.name == localName && node.namespaceURI == atomNamespace
+        node.isElement(named: localName, in: atomNamespace)
+    }
+
+    /// The first child element of `node` that is the Atom element `localName`.
+    static func firstAtomChild(of node: MarkupNode, named localName: String) -> MarkupNode? {
+        var child = node.firstChildElement
+        while let element = child {
+            if isAtom(element, localName) { return element }
+            child = element.nextElement
+        }
+        return nil
     }
 
     /// The error message of an API error entry (id `http://arxiv.org/api/errors#…`), nil for a paper entry.
     static func apiError(_ entry: MarkupNode) -> String? {
-        guard let id = entry.children.first(where: { isAtom($0, "id") }), id.text.contains("arxiv.org/api/errors") else {
+        guard let id = firstAtomChild(of: entry, named: "id"), ByteSearch.text(id.text, contains: "arxiv.org/api/errors") else {
             return nil
         }
-        let summary = entry.children.first { isAtom($0, "summary") }.map { String($0.text.trimmingUnicodeWhitespace) }
+        let summary = firstAtomChild(of: entry, named: "summary").map { String($0.text.trimmingUnicodeWhitespace) }
         return summary.flatMap { $0.isEmpty ? nil : $0 } ?? String(id.text.trimmingUnicodeWhitespace)
     }
 

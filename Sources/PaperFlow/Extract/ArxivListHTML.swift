@@ -175,9 +175,7 @@ extension ArxivListHTML {
 
     /// Whether the text of a `dt` marks its entry as a replacement: it holds `(replaced)`.
     static func marksReplacement(_ termText: String) -> Bool {
-        guard ASCIIByte.isASCII(termText) else { return termText.contains("(replaced)") }
-        var text = termText
-        return text.withUTF8 { ByteSearch.firstIndex(of: Array("(replaced)".utf8), in: $0) != nil }
+        ByteSearch.text(termText, contains: "(replaced)")
     }
 
     /// The trimmed text of a field without its descriptor, nil when empty.

@@ -15,7 +15,7 @@ public enum ContentScreen {
     public static func screen(_ bytes: [UInt8]) -> Verdict {
         if bytes.allSatisfy(ASCIIByte.isWhitespace) { return .empty }
         let head = bytes.prefix(headLength)
-        if let nul = ByteSearch.firstIndex(of: [0], in: head) { return .binary("NUL byte at byte \(nul)") }
+        if let nul = ByteSearch.firstIndex(of: 0, in: head) { return .binary("NUL byte at byte \(nul)") }
         let invalid = invalidUTF8ByteCount(head, isComplete: bytes.count <= headLength)
         if invalid * 10 > head.count {
             return .binary("\(invalid) of the first \(head.count) bytes are not valid UTF-8")

@@ -16,7 +16,7 @@ public enum TextLines {
         var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         var number = 1
         while start <= bytes.count && lines.count < limit {
-            let newline = ByteSearch.firstIndex(of: [ASCIIByte.lineFeed], in: bytes[start...]) ?? bytes.count
+            let newline = ByteSearch.firstIndex(of: ASCIIByte.lineFeed, in: bytes[start...]) ?? bytes.count
             var end = newline
             if end > start && bytes[end - 1] == 0x0D { end -= 1 }
             let slice = bytes[start..<end]

@@ -1,4 +1,7 @@
 import CLibXML2
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A node of a ``MarkupDocument``; valid while its document lives.
 ///
@@ -24,6 +27,30 @@ public struct MarkupNode {
     /// The element's namespace URI, if any.
     public var namespaceURI: String? {
         pointer.pointee.ns?.pointee.href.map { String(cString: $0) }
+    }
+
+    /// Whether this is an element whose local name is `localName` and whose namespace URI is `namespace`: what
+    /// comparing ``name`` and ``namespaceURI`` gives for ASCII names and URIs, compared in place without making strings.
+    public func isElement(named localName: String, in namespace: String) -> Bool {
+        guard pointer.pointee.type == XML_ELEMENT_NODE, let name = pointer.pointee.name,
+              let href = pointer.pointee.ns?.pointee.href else { return false }
+        return Self.equal(name, localName) && Self.equal(href, namespace)
+    }
+
+    /// Whether this is an element in the namespace `namespace` (ASCII), compared in place.
+    public func isElement(in namespace: String) -> Bool {
+        guard pointer.pointee.type == XML_ELEMENT_NODE, let href = pointer.pointee.ns?.pointee.href else { return false }
+        return Self.equal(href, namespace)
+    }
+
+    /// Whether the local name is `localName` (ASCII), compared in place.
+    public func hasName(_ localName: String) -> Bool {
+        guard let name = pointer.pointee.name else { return false }
+        return Self.equal(name, localName)
+    }
+
+    private static func equal(_ text: UnsafePointer<xmlChar>, _ expected: String) -> Bool {
+        expected.withCString { strcmp(UnsafeRawPointer(text).assumingMemoryBound(to: CChar.self), $0) == 0 }
     }
 
     /// The 1-based line where the node starts.
@@ -79,6 +106,16 @@ public struct MarkupNode {
     /// The child elements in order.
     public var children: [MarkupNode] {
         childNodes.filter(\.isElement)
+    }
+
+    /// The first child element, if any.
+    public var firstChildElement: MarkupNode? {
+        var child = pointer.pointee.children
+        while let current = child {
+            if current.pointee.type == XML_ELEMENT_NODE { return MarkupNode(current) }
+            child = current.pointee.next
+        }
+        return nil
     }
 
     /// The next sibling element, if any.

@@ -61,12 +61,6 @@ enum ASCIIByte {
     /// Whether `text` holds `target` (an ASCII byte) in its UTF-8.
     static func contains(_ target: UInt8, in text: String) -> Bool {
         var text = text
-        return text.withUTF8 { bytes in
-            var found = false
-            for byte in bytes {
-                found = found || byte == target
-            }
-            return found
-        }
+        return text.withUTF8 { ByteSearch.firstIndex(of: target, in: $0) != nil }
     }
 }

@@ -11,6 +11,17 @@ public enum ByteSearch {
         haystack.withUnsafeBufferPointer { firstIndex(of: needle, in: $0) }.map { haystack.startIndex + $0 }
     }
 
+    /// The index of `haystack` where `byte` first occurs, if it does (`memchr`).
+    public static func firstIndex(of byte: UInt8, in haystack: ArraySlice<UInt8>) -> Int? {
+        haystack.withUnsafeBufferPointer { firstIndex(of: byte, in: $0) }.map { haystack.startIndex + $0 }
+    }
+
+    /// The offset in `haystack` where `byte` first occurs, if it does (`memchr`).
+    static func firstIndex(of byte: UInt8, in haystack: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let base = haystack.baseAddress, let hit = memchr(base, Int32(byte), haystack.count) else { return nil }
+        return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
+    }
+
     /// The offset in `haystack` where `needle` first occurs, if it does.
     ///
     /// `memchr` looks for the needle's first upper-case ASCII letter (rarer in pages than its first byte, often a
@@ -37,6 +48,14 @@ public enum ByteSearch {
     /// Whether `needle` occurs in `haystack`.
     public static func contains(_ needle: String, in haystack: ArraySlice<UInt8>) -> Bool {
         firstIndex(of: Array(needle.utf8), in: haystack) != nil
+    }
+
+    /// Whether `text` holds `needle` (ASCII), as `text.contains(needle)` tells; on bytes when `text` is ASCII too (then
+    /// every character is one byte but a CR LF pair, which an ASCII needle without line breaks cannot split).
+    static func text(_ text: String, contains needle: String) -> Bool {
+        guard ASCIIByte.isASCII(text) else { return text.contains(needle) }
+        var text = text
+        return text.withUTF8 { firstIndex(of: Array(needle.utf8), in: $0) != nil }
     }
 
     /// Whether `needle` occurs in `haystack`, ignoring the case of ASCII letters.

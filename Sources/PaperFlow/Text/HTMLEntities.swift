@@ -18,8 +18,9 @@ public enum HTMLEntities {
         output.reserveCapacity(bytes.count)
         var copiedUpTo = 0
         var index = 0
-        while index < bytes.count {
-            guard bytes[index] == ASCIIByte.ampersand, let reference = reference(in: bytes, at: index) else {
+        while let ampersand = ByteSearch.firstIndex(of: ASCIIByte.ampersand, in: UnsafeBufferPointer(rebasing: bytes[index...])) {
+            index += ampersand
+            guard let reference = reference(in: bytes, at: index) else {
                 index += 1
                 continue
             }

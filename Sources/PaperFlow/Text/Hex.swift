@@ -5,28 +5,35 @@ import Foundation
 public enum Hex {
     /// Returns two lowercase hex digits per byte of `bytes`, in order: `[0x0f, 0xa0]` → `"0fa0"`.
     public static func string<S: Sequence>(_ bytes: S) -> String where S.Element == UInt8 {
-        var output: [UInt8] = []
-        output.reserveCapacity(bytes.underestimatedCount * 2)
-        for byte in bytes {
-            output.append(digits[Int(byte >> 4)])
-            output.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: output, as: UTF8.self)
+        Array(bytes).withUnsafeBytes { string(rawBytes: $0) }
     }
 
-    private static let digits: [UInt8] = Array("0123456789abcdef".utf8)
+    /// ``string(_:)`` of raw bytes, written straight into the string's storage.
+    static func string(rawBytes bytes: UnsafeRawBufferPointer) -> String {
+        String(unsafeUninitializedCapacity: bytes.count * 2) { output in
+            for (index, byte) in bytes.enumerated() {
+                output[2 * index] = digit(byte >> 4)
+                output[2 * index + 1] = digit(byte & 0x0F)
+            }
+            return bytes.count * 2
+        }
+    }
+
+    private static func digit(_ value: UInt8) -> UInt8 {
+        value < 10 ? UInt8(ascii: "0") + value : UInt8(ascii: "a") + value - 10
+    }
 }
 
 /// SHA-256 digests as lowercase hex: the one way paperflow writes a digest.
 public enum SHA256Hex {
     /// Returns the lowercase hex SHA-256 of `bytes` (64 characters).
     public static func digest(_ bytes: some DataProtocol) -> String {
-        Hex.string(SHA256.hash(data: bytes))
+        SHA256.hash(data: bytes).withUnsafeBytes { Hex.string(rawBytes: $0) }
     }
 
     /// Returns the lowercase hex SHA-256 of the UTF-8 bytes of `text` (64 characters).
     public static func digest(_ text: String) -> String {
         var text = text
-        return text.withUTF8 { Hex.string(SHA256.hash(data: UnsafeRawBufferPointer($0))) }
+        return text.withUTF8 { SHA256.hash(data: UnsafeRawBufferPointer($0)).withUnsafeBytes { Hex.string(rawBytes: $0) } }
     }
 }

@@ -73,21 +73,24 @@ public enum TextNormalizer {
         var text = text
         let collapsed: String? = text.withUTF8 { bytes in
             guard needsASCIIWhitespaceCollapse(bytes) else { return nil }
-            var output: [UInt8] = []
-            output.reserveCapacity(bytes.count)
-            var pendingSpace = false
-            for byte in bytes {
-                if ASCIIByte.isWhitespace(byte) {
-                    pendingSpace = !output.isEmpty
-                    continue
+            return String(unsafeUninitializedCapacity: bytes.count) { output in
+                var written = 0
+                var pendingSpace = false
+                for byte in bytes {
+                    if ASCIIByte.isWhitespace(byte) {
+                        pendingSpace = written > 0
+                        continue
+                    }
+                    if pendingSpace {
+                        output[written] = ASCIIByte.space
+                        written += 1
+                        pendingSpace = false
+                    }
+                    output[written] = byte
+                    written += 1
                 }
-                if pendingSpace {
-                    output.append(ASCIIByte.space)
-                    pendingSpace = false
-                }
-                output.append(byte)
+                return written
             }
-            return String(decoding: output, as: UTF8.self)
         }
         return collapsed ?? text
     }
@@ -114,24 +117,28 @@ public enum TextNormalizer {
         var text = text
         let collapsed: String? = text.withUTF8 { bytes in
             guard needsWhitespaceCollapse(bytes) else { return nil }
-            var output: [UInt8] = []
-            output.reserveCapacity(bytes.count)
-            var pendingSpace = false
-            var index = 0
-            while index < bytes.count {
-                let scalar = scalarShape(in: bytes, at: index)
-                if scalar.isWhitespace {
-                    pendingSpace = !output.isEmpty
-                } else {
-                    if pendingSpace {
-                        output.append(ASCIIByte.space)
-                        pendingSpace = false
+            // A run of whitespace becomes at most one byte: the text never grows.
+            return String(unsafeUninitializedCapacity: bytes.count) { output in
+                var written = 0
+                var pendingSpace = false
+                var index = 0
+                while index < bytes.count {
+                    let scalar = scalarShape(in: bytes, at: index)
+                    if scalar.isWhitespace {
+                        pendingSpace = written > 0
+                    } else {
+                        if pendingSpace {
+                            output[written] = ASCIIByte.space
+                            written += 1
+                            pendingSpace = false
+                        }
+                        for offset in 0..<scalar.length { output[written + offset] = bytes[index + offset] }
+                        written += scalar.length
                     }
-                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<index + scalar.length]))
+                    index += scalar.length
                 }
-                index += scalar.length
+                return written
             }
-            return String(decoding: output, as: UTF8.self)
         }
         return collapsed ?? text
     }

@@ -53,26 +53,33 @@ public enum TitleKey {
     }
 
     static func asciiKey(_ title: String) -> String {
-        guard title.utf8.contains(ASCIIByte.backslash) else { return asciiKey(bytes: title.utf8) }
-        return asciiKey(bytes: TeXCommands.resolving(Array(title.utf8), isLetter: ASCIIByte.isLetter))
+        guard ASCIIByte.contains(ASCIIByte.backslash, in: title) else {
+            var title = title
+            return title.withUTF8(asciiKey(bytes:))
+        }
+        return TeXCommands.resolving(Array(title.utf8), isLetter: ASCIIByte.isLetter).withUnsafeBufferPointer(asciiKey(bytes:))
     }
 
-    private static func asciiKey(bytes: some Sequence<UInt8>) -> String {
-        var output: [UInt8] = []
-        output.reserveCapacity(bytes.underestimatedCount)
-        var pendingSeparator = false
-        for byte in bytes {
-            guard ASCIIByte.isAlphanumeric(byte) else {
-                pendingSeparator = true
-                continue
+    /// The key of ASCII `bytes`, written straight into the string's storage (never longer than `bytes`).
+    private static func asciiKey(bytes: UnsafeBufferPointer<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: bytes.count) { output in
+            var written = 0
+            var pendingSeparator = false
+            for byte in bytes {
+                guard ASCIIByte.isAlphanumeric(byte) else {
+                    pendingSeparator = true
+                    continue
+                }
+                if pendingSeparator, written > 0 {
+                    output[written] = ASCIIByte.space
+                    written += 1
+                }
+                pendingSeparator = false
+                output[written] = ASCIIByte.lowercased(byte)
+                written += 1
             }
-            if pendingSeparator, !output.isEmpty {
-                output.append(ASCIIByte.space)
-            }
-            pendingSeparator = false
-            output.append(ASCIIByte.lowercased(byte))
+            return written
         }
-        return String(decoding: output, as: UTF8.self)
     }
 }
 

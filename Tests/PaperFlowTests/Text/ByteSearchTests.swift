@@ -26,4 +26,12 @@ struct ByteSearchTests {
         #expect(ByteSearch.firstIndex(of: Array("Papers\">".utf8), in: page[5...]) == 23)
         #expect(ByteSearch.containsIgnoringCase("DATA-TARGET", in: page[...]))
     }
+
+    @Test func textSearchAgreesWithStringContains() {
+        let texts = ["[1] arXiv:2401.00001 (replaced)", "(replaced", "x\r\n(replaced)\r\n", "(replaced)\u{301}", "é (replaced)",
+                     "http://arxiv.org/api/errors#bad", "", "(REPLACED)"]
+        for text in texts {
+            #expect(ByteSearch.text(text, contains: "(replaced)") == text.contains("(replaced)"), "\(text.debugDescription)")
+        }
+    }
 }
