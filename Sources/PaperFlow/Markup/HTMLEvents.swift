@@ -72,8 +72,11 @@ enum HTMLEvents {
     /// Parses `bytes`, sending every event to the handler that `makeHandler` makes from where the lines of the parsed
     /// bytes start (the bytes libxml2 reads after ``MarkupInput/prepare(_:)``). Returns the handler as the events
     /// left it and libxml2's last error; nil when libxml2 cannot start a parse.
+    ///
+    /// With `elementStartsOnly`, libxml2 is given only the start-element callback: the handler gets nothing else, and
+    /// the parser does not hand text over at all (a scan for one element goes faster).
     static func parse<Handler: HTMLEventHandler>(
-        _ bytes: [UInt8], handler makeHandler: (LineStarts) -> Handler
+        _ bytes: [UInt8], elementStartsOnly: Bool = false, handler makeHandler: (LineStarts) -> Handler
     ) -> (handler: Handler, lastError: MarkupError?)? {
         MarkupDocument.initializeParser()
         let prepared = MarkupInput.prepare(bytes)
@@ -92,6 +95,27 @@ enum HTMLEvents {
                 xmlStopParser(parser)
             }
         }
+        if !elementStartsOnly { installNodeCallbacks(callbacks) }
+        let treeCallbacks = context.pointee.sax
+        context.pointee.sax = callbacks
+        defer { context.pointee.sax = treeCallbacks }
+        context.pointee._private = Unmanaged.passUnretained(box).toOpaque()
+        defer { context.pointee._private = nil }
+        withExtendedLifetime(box) {
+            let document = prepared.bytes.withUnsafeBufferPointer { buffer in
+                buffer.withMemoryRebound(to: CChar.self) { chars in
+                    htmlCtxtReadMemory(context, chars.baseAddress, Int32(chars.count), nil, prepared.encoding,
+                                       MarkupDocument.htmlOptions)
+                }
+            }
+            if let document { xmlFreeDoc(document) }
+        }
+        guard let handler = box.handler as? Handler else { return nil }
+        return (handler, MarkupDocument.lastError(of: context))
+    }
+
+    /// The callbacks of every event but element starts.
+    private static func installNodeCallbacks(_ callbacks: UnsafeMutablePointer<htmlSAXHandler>) {
         callbacks.pointee.endElement = { context, _ in
             HTMLEvents.box(context)?.box.handler.endElement()
         }
@@ -110,22 +134,6 @@ enum HTMLEvents {
             guard let (parser, box) = HTMLEvents.box(context) else { return }
             box.handler.otherNode(line: HTMLEvents.line(parser))
         }
-        let treeCallbacks = context.pointee.sax
-        context.pointee.sax = callbacks
-        defer { context.pointee.sax = treeCallbacks }
-        context.pointee._private = Unmanaged.passUnretained(box).toOpaque()
-        defer { context.pointee._private = nil }
-        withExtendedLifetime(box) {
-            let document = prepared.bytes.withUnsafeBufferPointer { buffer in
-                buffer.withMemoryRebound(to: CChar.self) { chars in
-                    htmlCtxtReadMemory(context, chars.baseAddress, Int32(chars.count), nil, prepared.encoding,
-                                       MarkupDocument.htmlOptions)
-                }
-            }
-            if let document { xmlFreeDoc(document) }
-        }
-        guard let handler = box.handler as? Handler else { return nil }
-        return (handler, MarkupDocument.lastError(of: context))
     }
 
     /// The handler of a parse, reached from the parser context's `_private` pointer.
