@@ -3,7 +3,8 @@ import CLibXML2
 import Glibc
 #endif
 
-/// Receives the events of an HTML parse without a tree (``HTMLEvents/parse(_:handler:)``), in document order.
+/// Receives the events of an HTML parse without a tree (``HTMLEvents/parse(_:elementStartsOnly:handler:)``), in
+/// document order.
 ///
 /// libxml2 builds its tree from exactly these events, so a handler can tell what the tree would hold: an element per
 /// start tag (closed by a later ``endElement()``, every element is closed at the end of a complete parse), text
@@ -62,8 +63,9 @@ struct HTMLAttributes {
 /// libxml2's recovering HTML parser driven by SAX callbacks, without building a tree.
 ///
 /// The bytes are prepared and parsed as ``MarkupDocument/html(_:)`` does (same options, encoding, invalid UTF-8
-/// marker), so the events are those from which that tree is built. Two things the tree adds are the caller's to
-/// check: libxml2 stops a tree deeper than 256 elements, and it caps node lines at 65,535.
+/// marker), so the events are those from which that tree is built. What the tree adds is the caller's to check:
+/// libxml2 stops a tree deeper than 256 elements, caps node lines at 65,535, and places an element that starts after
+/// the root element has ended by what the tree already holds.
 enum HTMLEvents {
     /// The depth past which libxml2 stops building a tree (`xmlParserMaxDepth`): a tree parse halts at the element
     /// that would open below this many open elements.
