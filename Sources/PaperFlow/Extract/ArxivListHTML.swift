@@ -48,7 +48,7 @@ public enum ArxivListHTML: InputFormat {
         var sawDoctype = false
         var sawHTML = false
         var index = 0
-        while let open = bytes[index...].firstIndex(of: UInt8(ascii: "<")) {
+        while let open = ByteSearch.firstIndex(of: UInt8(ascii: "<"), in: bytes[index...]) {
             let rest = bytes[open...]
             if startsWith(rest, "<!doctype") {
                 if sawDoctype || sawHTML { starts.append(open) }

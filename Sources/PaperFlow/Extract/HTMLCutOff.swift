@@ -36,7 +36,7 @@ enum HTMLCutOff {
         var starts = 0
         var ends = 0
         var index = 0
-        while let open = bytes[index...].firstIndex(of: UInt8(ascii: "<")) {
+        while let open = ByteSearch.firstIndex(of: UInt8(ascii: "<"), in: bytes[index...]) {
             var cursor = open + 1
             let isEnd = cursor < bytes.count && bytes[cursor] == UInt8(ascii: "/")
             if isEnd { cursor += 1 }

@@ -4,7 +4,8 @@ import Glibc
 #endif
 
 /// Finds the first HTML element of a name whose attribute has a given value and reads another of its attributes, with
-/// libxml2's HTML parser driven by a SAX handler (no tree); the parse stops at that element.
+/// libxml2's HTML parser driven by SAX events (``HTMLEvents``, element starts only, no tree); the parse stops at
+/// that element.
 ///
 /// The bytes are prepared and parsed as ``MarkupDocument/html(_:)`` does (same options, encoding, invalid UTF-8
 /// marker), so the element, its attribute values (entities decoded) and its line are those the tree gives.
@@ -27,79 +28,45 @@ enum HTMLAttributeScan {
         named name: String, where key: String, is keyValue: String, reading attribute: String,
         in bytes: [UInt8], _ read: (UnsafeBufferPointer<UInt8>?) -> Value
     ) -> Match<Value>? {
-        MarkupDocument.initializeParser()
-        let prepared = MarkupInput.prepare(bytes)
-        guard let context = htmlNewParserCtxt() else { return nil }
-        defer { htmlFreeParserCtxt(context) }
-        let handler = UnsafeMutablePointer<htmlSAXHandler>.allocate(capacity: 1)
-        handler.initialize(to: htmlSAXHandler())
-        defer {
-            handler.deinitialize(count: 1)
-            handler.deallocate()
-        }
-        handler.pointee.startElement = { context, name, attributes in
-            // The context is the parser context (libxml2's default user data); the scan hangs on its `_private`.
-            guard let context, let name, let attributes else { return }
-            let parser = context.assumingMemoryBound(to: xmlParserCtxt.self)
-            guard let box = parser.pointee._private else { return }
-            Unmanaged<Scan>.fromOpaque(box).takeUnretainedValue().visit(name: name, attributes: attributes)
-        }
-        let treeHandler = context.pointee.sax
-        context.pointee.sax = handler
-        defer { context.pointee.sax = treeHandler }
-
-        var value: Value?
-        let line: Int? = withoutActuallyEscaping(read) { read in
-            let scan = Scan(parser: context, element: name, key: key, keyValue: keyValue, attribute: attribute) { bytes in
-                value = read(bytes)
+        withoutActuallyEscaping(read) { read in
+            let parse = HTMLEvents.parse(bytes, elementStartsOnly: true) { lineStarts in
+                Scan(element: name, key: key, keyValue: keyValue, attribute: attribute, lineStarts: lineStarts, read: read)
             }
-            context.pointee._private = Unmanaged.passUnretained(scan).toOpaque()
-            defer { context.pointee._private = nil }
-            withExtendedLifetime(scan) {
-                let document = prepared.bytes.withUnsafeBufferPointer { buffer in
-                    buffer.withMemoryRebound(to: CChar.self) { chars in
-                        htmlCtxtReadMemory(
-                            context, chars.baseAddress, Int32(chars.count), nil, prepared.encoding,
-                            MarkupDocument.htmlOptions)
-                    }
-                }
-                if let document { xmlFreeDoc(document) }
-            }
-            return scan.line
+            guard let scan = parse?.handler, let found = scan.found else { return nil }
+            return Match(line: found.line, byteOffset: scan.lineStarts.byteOffset(ofLine: found.line), value: found.value)
         }
-        guard let line, let value else { return nil }
-        return Match(line: line, byteOffset: LineStarts(prepared.bytes).byteOffset(ofLine: line), value: value)
     }
 
-    /// The state of one scan, reached from the parser context's `_private` pointer.
-    private final class Scan {
-        let parser: htmlParserCtxtPtr
+    /// The state of one scan: what it looks for, and what it found.
+    private struct Scan<Value>: HTMLEventHandler {
         let element: [CChar]
         let key: [CChar]
         let keyValue: [CChar]
         let attribute: [CChar]
-        let read: (UnsafeBufferPointer<UInt8>?) -> Void
-        /// The element's line, once found.
-        var line: Int?
+        let lineStarts: LineStarts
+        /// Reads the wanted attribute while its bytes are valid (during the event).
+        let read: (UnsafeBufferPointer<UInt8>?) -> Value
+        /// The element's line and what `read` made of its wanted attribute, once found.
+        var found: (line: Int, value: Value)?
 
-        init(parser: htmlParserCtxtPtr, element: String, key: String, keyValue: String, attribute: String,
-             read: @escaping (UnsafeBufferPointer<UInt8>?) -> Void) {
-            self.parser = parser
+        init(element: String, key: String, keyValue: String, attribute: String, lineStarts: LineStarts,
+             read: @escaping (UnsafeBufferPointer<UInt8>?) -> Value) {
             self.element = Array(element.utf8CString)
             self.key = Array(key.utf8CString)
             self.keyValue = Array(keyValue.utf8CString)
             self.attribute = Array(attribute.utf8CString)
+            self.lineStarts = lineStarts
             self.read = read
         }
 
-        /// One start tag: when it is the element wanted, reads the attribute, notes the line and stops the parser.
-        func visit(name: UnsafePointer<xmlChar>, attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>) {
-            guard line == nil, Self.equal(name, element) else { return }
+        /// One start tag: when it is the element wanted, keeps its line and reads the attribute, and stops the parser.
+        mutating func startElement(_ name: UnsafePointer<xmlChar>, attributes: HTMLAttributes, line: Int) -> Bool {
+            guard Self.equal(name, element), let pairs = attributes.pairs else { return true }
             var wanted: UnsafePointer<xmlChar>?
             var matches = false
             var index = 0
-            while let attributeName = attributes[index] {
-                let attributeValue = attributes[index + 1]
+            while let attributeName = pairs[index] {
+                let attributeValue = pairs[index + 1]
                 if Self.equal(attributeName, key) {
                     matches = attributeValue.map { Self.equal($0, keyValue) } ?? false
                 } else if Self.equal(attributeName, attribute) {
@@ -107,15 +74,17 @@ enum HTMLAttributeScan {
                 }
                 index += 2
             }
-            guard matches else { return }
-            line = Int(parser.pointee.input?.pointee.line ?? 0)
-            if let wanted {
-                read(UnsafeBufferPointer(start: wanted, count: strlen(UnsafeRawPointer(wanted).assumingMemoryBound(to: CChar.self))))
-            } else {
-                read(nil)
-            }
-            xmlStopParser(parser)
+            guard matches else { return true }
+            found = (line, read(wanted.map { value in
+                UnsafeBufferPointer(start: value, count: strlen(UnsafeRawPointer(value).assumingMemoryBound(to: CChar.self)))
+            }))
+            return false
         }
+
+        func endElement() {}
+        func characters(_ text: UnsafeBufferPointer<UInt8>, line: Int) {}
+        func cdata(_ text: UnsafeBufferPointer<UInt8>) {}
+        func otherNode(line: Int) {}
 
         private static func equal(_ text: UnsafePointer<xmlChar>, _ expected: [CChar]) -> Bool {
             expected.withUnsafeBufferPointer { expected in

@@ -3,7 +3,8 @@ import CLibXML2
 import Glibc
 #endif
 
-/// Receives the events of an HTML parse without a tree (``HTMLEvents/parse(_:handler:)``), in document order.
+/// Receives the events of an HTML parse without a tree (``HTMLEvents/parse(_:elementStartsOnly:handler:)``), in
+/// document order.
 ///
 /// libxml2 builds its tree from exactly these events, so a handler can tell what the tree would hold: an element per
 /// start tag (closed by a later ``endElement()``, every element is closed at the end of a complete parse), text
@@ -62,8 +63,9 @@ struct HTMLAttributes {
 /// libxml2's recovering HTML parser driven by SAX callbacks, without building a tree.
 ///
 /// The bytes are prepared and parsed as ``MarkupDocument/html(_:)`` does (same options, encoding, invalid UTF-8
-/// marker), so the events are those from which that tree is built. Two things the tree adds are the caller's to
-/// check: libxml2 stops a tree deeper than 256 elements, and it caps node lines at 65,535.
+/// marker), so the events are those from which that tree is built. What the tree adds is the caller's to check:
+/// libxml2 stops a tree deeper than 256 elements, caps node lines at 65,535, and places an element that starts after
+/// the root element has ended by what the tree already holds.
 enum HTMLEvents {
     /// The depth past which libxml2 stops building a tree (`xmlParserMaxDepth`): a tree parse halts at the element
     /// that would open below this many open elements.
@@ -72,8 +74,11 @@ enum HTMLEvents {
     /// Parses `bytes`, sending every event to the handler that `makeHandler` makes from where the lines of the parsed
     /// bytes start (the bytes libxml2 reads after ``MarkupInput/prepare(_:)``). Returns the handler as the events
     /// left it and libxml2's last error; nil when libxml2 cannot start a parse.
+    ///
+    /// With `elementStartsOnly`, libxml2 is given only the start-element callback: the handler gets nothing else, and
+    /// the parser does not hand text over at all (a scan for one element goes faster).
     static func parse<Handler: HTMLEventHandler>(
-        _ bytes: [UInt8], handler makeHandler: (LineStarts) -> Handler
+        _ bytes: [UInt8], elementStartsOnly: Bool = false, handler makeHandler: (LineStarts) -> Handler
     ) -> (handler: Handler, lastError: MarkupError?)? {
         MarkupDocument.initializeParser()
         let prepared = MarkupInput.prepare(bytes)
@@ -92,6 +97,27 @@ enum HTMLEvents {
                 xmlStopParser(parser)
             }
         }
+        if !elementStartsOnly { installNodeCallbacks(callbacks) }
+        let treeCallbacks = context.pointee.sax
+        context.pointee.sax = callbacks
+        defer { context.pointee.sax = treeCallbacks }
+        context.pointee._private = Unmanaged.passUnretained(box).toOpaque()
+        defer { context.pointee._private = nil }
+        withExtendedLifetime(box) {
+            let document = prepared.bytes.withUnsafeBufferPointer { buffer in
+                buffer.withMemoryRebound(to: CChar.self) { chars in
+                    htmlCtxtReadMemory(context, chars.baseAddress, Int32(chars.count), nil, prepared.encoding,
+                                       MarkupDocument.htmlOptions)
+                }
+            }
+            if let document { xmlFreeDoc(document) }
+        }
+        guard let handler = box.handler as? Handler else { return nil }
+        return (handler, MarkupDocument.lastError(of: context))
+    }
+
+    /// The callbacks of every event but element starts.
+    private static func installNodeCallbacks(_ callbacks: UnsafeMutablePointer<htmlSAXHandler>) {
         callbacks.pointee.endElement = { context, _ in
             HTMLEvents.box(context)?.box.handler.endElement()
         }
@@ -110,22 +136,6 @@ enum HTMLEvents {
             guard let (parser, box) = HTMLEvents.box(context) else { return }
             box.handler.otherNode(line: HTMLEvents.line(parser))
         }
-        let treeCallbacks = context.pointee.sax
-        context.pointee.sax = callbacks
-        defer { context.pointee.sax = treeCallbacks }
-        context.pointee._private = Unmanaged.passUnretained(box).toOpaque()
-        defer { context.pointee._private = nil }
-        withExtendedLifetime(box) {
-            let document = prepared.bytes.withUnsafeBufferPointer { buffer in
-                buffer.withMemoryRebound(to: CChar.self) { chars in
-                    htmlCtxtReadMemory(context, chars.baseAddress, Int32(chars.count), nil, prepared.encoding,
-                                       MarkupDocument.htmlOptions)
-                }
-            }
-            if let document { xmlFreeDoc(document) }
-        }
-        guard let handler = box.handler as? Handler else { return nil }
-        return (handler, MarkupDocument.lastError(of: context))
     }
 
     /// The handler of a parse, reached from the parser context's `_private` pointer.

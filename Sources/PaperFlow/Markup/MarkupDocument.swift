@@ -40,7 +40,7 @@ public final class MarkupDocument: @unchecked Sendable {
         xmlFreeDoc(pointer)
     }
 
-    /// The options of every HTML parse (the tree here and ``HTMLAttributeScan``): recovering, silent, no network.
+    /// The options of every HTML parse (the tree here and the SAX events of ``HTMLEvents``): recovering, silent, no network.
     static let htmlOptions = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue
         | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue)
 
