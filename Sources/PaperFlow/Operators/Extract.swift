@@ -109,10 +109,13 @@ public struct Extract: RecordStage {
 
     static func holdsInvalidUTF8(_ record: PaperRecord) -> Bool {
         let optional = [record.arxivID, record.abstract, record.organization, record.arxivComment, record.doi, record.journalRef]
-        let fields = [record.title] + optional.compactMap { $0 } + record.authors + record.arxivCategories
-        let marker = MarkupInput.invalidMarker.unicodeScalars
-        return fields.contains { field in
-            field.utf8.contains(0xF4) && field.unicodeScalars.contains { marker.contains($0) }
-        }
+        return holdsMarker(record.title) || optional.contains { $0.map(holdsMarker) ?? false }
+            || record.authors.contains(where: holdsMarker) || record.arxivCategories.contains(where: holdsMarker)
+    }
+
+    /// Whether `field` holds ``MarkupInput/invalidMarker``'s UTF-8 bytes (found with memchr and memcmp).
+    static func holdsMarker(_ field: String) -> Bool {
+        var field = field
+        return field.withUTF8 { ByteSearch.firstIndex(of: MarkupInput.invalidMarkerBytes, in: $0) != nil }
     }
 }
