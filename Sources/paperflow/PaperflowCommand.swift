@@ -40,7 +40,7 @@ func runReporting(_ body: () throws(RunFailure) -> RunReport) throws -> RunRepor
         if !report.stages.isEmpty { printError(SummaryTable.render(report)) }
         return report
     } catch {
-        if let report = error.report { printError(SummaryTable.render(report)) }
+        if let report = error.report, !report.stages.isEmpty { printError(SummaryTable.render(report)) }
         printError("paperflow: run failed: \(error.message)")
         throw ExitCode(1)
     }
