@@ -128,29 +128,3 @@ public enum FileTree {
         return lstat(path, &info) == 0
     }
 }
-
-/// Reads a file front to back in chunks, for files too large to hold at once.
-public final class FileChunkReader {
-    /// The path being read.
-    public let path: String
-    private var descriptor: Int32
-    private let chunkSize: Int
-
-    /// Opens `path`; each ``next()`` returns up to `chunkSize` bytes.
-    public init(path: String, chunkSize: Int = 1 << 20) throws(FileReadError) {
-        self.path = path
-        self.chunkSize = max(1, chunkSize)
-        descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw FileReadError(message: "cannot open \(path): \(String(cString: strerror(errno)))") }
-    }
-
-    deinit {
-        if descriptor >= 0 { close(descriptor) }
-    }
-
-    /// The next chunk (a new array each time), or nil at the end of the file.
-    public func next() throws(FileReadError) -> [UInt8]? {
-        let chunk = try FileReader.fill(count: chunkSize, from: descriptor) { "cannot read \(path): " + $0 }
-        return chunk.isEmpty ? nil : chunk
-    }
-}

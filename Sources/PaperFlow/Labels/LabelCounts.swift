@@ -15,12 +15,6 @@ public struct LabelCounts: Sendable {
         }
     }
 
-    /// The counts of `records` under `taxonomy`.
-    public init(_ records: some Sequence<PaperRecord>, taxonomy: Taxonomy) {
-        self.init(taxonomy: taxonomy)
-        for record in records { add(record) }
-    }
-
     /// Counts the labels of one record.
     public mutating func add(_ record: PaperRecord) {
         for facet in record.labels.facets {

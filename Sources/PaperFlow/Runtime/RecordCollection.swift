@@ -18,6 +18,27 @@ public final class RecordCollection {
         public var byteCount: Int
         public var storage: Storage
 
+        /// Where each record's body lies in `bytes` (this segment's encoded bytes), checked against its record count.
+        func bodies(in bytes: [UInt8]) throws(RunFailureReason) -> [Range<Int>] {
+            do throws(RecordCodecError) {
+                let bodies = try RecordCodec.bodies(bytes[...])
+                guard bodies.count == recordCount else {
+                    throw RecordCodecError(message: "it holds \(bodies.count) records, not \(recordCount)")
+                }
+                return bodies
+            } catch {
+                throw RunFailureReason("\(description) is damaged: \(error.message)")
+            }
+        }
+
+        /// The segment's file, or that it is held in memory, for messages.
+        var description: String {
+            switch storage {
+            case .memory: return "a segment of records in memory"
+            case .file(let path): return path
+            }
+        }
+
         /// The encoded bytes (read from disk for a spilled segment).
         func bytes() throws(RunFailureReason) -> [UInt8] {
             switch storage {
@@ -77,18 +98,17 @@ public final class RecordCollection {
 
     /// Adds a segment already on disk (a shard's), reading the keys of its records.
     public func addSpilled(path: String, recordCount: Int) throws(RunFailureReason) {
-        let segment = Segment(firstRecord: keys.count, recordCount: recordCount, byteCount: 0, storage: .file(path))
+        var segment = Segment(firstRecord: keys.count, recordCount: recordCount, byteCount: 0, storage: .file(path))
         let bytes = try segment.bytes()
-        do throws(RecordCodecError) {
-            let bodies = try RecordCodec.bodies(bytes[...])
-            guard bodies.count == recordCount else {
-                throw RecordCodecError(message: "it holds \(bodies.count) records, not \(recordCount)")
+        for body in try segment.bodies(in: bytes) {
+            do {
+                keys.append(try RecordCodec.decodeKey(bytes[body]))
+            } catch {
+                throw RunFailureReason("\(path) is damaged: \(error.message)")
             }
-            for body in bodies { keys.append(try RecordCodec.decodeKey(bytes[body])) }
-        } catch {
-            throw RunFailureReason("\(path) is damaged: \(error.message)")
         }
-        segments.append(Segment(firstRecord: segment.firstRecord, recordCount: recordCount, byteCount: bytes.count, storage: .file(path)))
+        segment.byteCount = bytes.count
+        segments.append(segment)
         spilling = true
     }
 

@@ -31,14 +31,13 @@ extension Runner {
                     message: "\(target) exists but is not a completed shard (\(error.message)); remove it to run this shard again",
                     report: run.report)
             }
-            let inputs = positions.map { position in
-                let input = run.dataset.inputs[position]
-                return ShardManifest.Input(
-                    position: position, path: input.displayPath, size: input.size,
-                    digest: Extract.contentDigest(of: input, maxFileBytes: spec.limits.maxFileBytes), format: nil)
+            // The inputs as they are now, hashed the way `extract` hashes them.
+            let maxFileBytes = spec.limits.maxFileBytes
+            let (_, fingerprint) = shardInputs(positions, shard: shard, run) { input in
+                var hashed = input
+                hashed.digest = Extract.contentDigest(of: input, maxFileBytes: maxFileBytes)
+                return hashed
             }
-            let fingerprint = ShardManifest.fingerprint(
-                shard: shard, specDigest: spec.digest, taxonomyDigest: run.plan.taxonomy?.digest, inputs: inputs)
             guard fingerprint == existing.fingerprint else {
                 throw RunFailure(
                     message: "\(target) was made from other inputs or another spec (fingerprint \(existing.fingerprint.prefix(12)), "
@@ -55,15 +54,9 @@ extension Runner {
             try FileTree.removeIfPresent(temporary)
             let collection = RecordCollection(spillDirectory: temporary, memoryBudget: 0)
             try collect(positions, into: collection, &run)
-            let inputs = positions.map { position in
-                let input = run.dataset.inputs[position]
-                return ShardManifest.Input(
-                    position: position, path: input.displayPath, size: input.size, digest: input.digest, format: input.format)
-            }
+            let (inputs, fingerprint) = shardInputs(positions, shard: shard, run) { $0 }
             let manifest = ShardManifest(
-                shard: shard,
-                fingerprint: ShardManifest.fingerprint(
-                    shard: shard, specDigest: spec.digest, taxonomyDigest: run.plan.taxonomy?.digest, inputs: inputs),
+                shard: shard, fingerprint: fingerprint,
                 specDigest: spec.digest, taxonomyDigest: run.plan.taxonomy?.digest,
                 listingDigest: ShardManifest.listingDigest(run.dataset.inputs),
                 inputs: inputs, rejects: run.dataset.rejects, counters: run.dataset.counters,
@@ -91,6 +84,20 @@ extension Runner {
         run.report.stages = Array(run.tally.reports[...run.plan.dedupPosition])
         run.report.seconds = Self.seconds(since: started)
         return run.report
+    }
+
+    /// The shard's inputs as `shard.json` lists them, and their fingerprint; `reading` gives each input's digest and format.
+    func shardInputs(
+        _ positions: [Int], shard: ShardSelector, _ run: RunState, reading: (InputFile) -> InputFile
+    ) -> (inputs: [ShardManifest.Input], fingerprint: String) {
+        let inputs = positions.map { position in
+            let input = reading(run.dataset.inputs[position])
+            return ShardManifest.Input(
+                position: position, path: input.displayPath, size: input.size, digest: input.digest, format: input.format)
+        }
+        let fingerprint = ShardManifest.fingerprint(
+            shard: shard, specDigest: spec.digest, taxonomyDigest: run.plan.taxonomy?.digest, inputs: inputs)
+        return (inputs, fingerprint)
     }
 
     /// Finishes a sharded run: checks that `directories` (default: every shard under `.shards/`) are the complete

@@ -27,7 +27,7 @@ struct SortedRunMerge {
         bodies.reserveCapacity(collection.recordCount)
         for segment in collection.segments {
             let bytes = try segment.bytes()
-            for range in try Self.bodies(of: bytes, segment: segment) { bodies.append(bytes[range]) }
+            for range in try segment.bodies(in: bytes) { bodies.append(bytes[range]) }
         }
         for record in order { try body(Int(record), bodies[Int(record)]) }
     }
@@ -80,7 +80,7 @@ struct SortedRunMerge {
         var entries: [(position: Int32, body: ArraySlice<UInt8>)] = []
         for segment in unit {
             let bytes = try segment.bytes()
-            for (offset, range) in try Self.bodies(of: bytes, segment: segment).enumerated() {
+            for (offset, range) in try segment.bodies(in: bytes).enumerated() {
                 entries.append((position[segment.firstRecord + offset], bytes[range]))
             }
         }
@@ -93,20 +93,6 @@ struct SortedRunMerge {
         let output = try RunFile.Writer(path: path)
         for entry in entries { try output.append(position: Int(entry.position), body: entry.body) }
         try output.close()
-    }
-
-    static func bodies(of bytes: [UInt8], segment: RecordCollection.Segment) throws -> [Range<Int>] {
-        do {
-            let bodies = try RecordCodec.bodies(bytes[...])
-            guard bodies.count == segment.recordCount else {
-                throw RunFailureReason("a segment of spilled records holds \(bodies.count) records, not \(segment.recordCount)")
-            }
-            return bodies
-        } catch let error as RecordCodecError {
-            throw RunFailureReason("spilled records are damaged: \(error.message)")
-        } catch {
-            throw error
-        }
     }
 }
 

@@ -106,7 +106,9 @@ struct LabelCountsTests {
         var unlabeled = records[0]
         unlabeled.labels = .unlabeled
         records.append(unlabeled)
-        let json = LabelCounts(records, taxonomy: labeler.taxonomy).json
+        var counts = LabelCounts(taxonomy: labeler.taxonomy)
+        for record in records { counts.add(record) }
+        let json = counts.json
         #expect(String(decoding: JSONWriter.serialize(json, pretty: false), as: UTF8.self) == """
         {"approach":{"data":0,"full-fine-tuning":0,"other-approach":1,"peft":2,"retrieval":1},\
         "modality":{"code":0,"text":2,"vision":1},"domain":{"biomedical":1,"general":2},\
