@@ -35,3 +35,12 @@ public struct LabelCounts: Sendable {
         })
     }
 }
+
+extension LabelCounts {
+    /// Adds the counts of `other`, made with the same taxonomy (counts of a chunk made on another thread).
+    public mutating func add(_ other: LabelCounts) {
+        for (index, perCode) in other.counts.enumerated() {
+            counts[index].merge(perCode, uniquingKeysWith: +)
+        }
+    }
+}

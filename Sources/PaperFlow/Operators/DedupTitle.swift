@@ -17,33 +17,26 @@ public struct DedupTitle: PipelineOperator {
 
     /// Gives every record of a batch its title hash; a record whose title key is empty becomes a `missing-title` reject.
     public func prepare(_ batch: inout Dataset, context: RunContext) {
-        let hashed = context.executor.mapChunks(batch.records, chunkSize: context.chunkSize) { chunk in
-            chunk.map(Self.withTitleHash)
-        }
-        var records: [PaperRecord] = []
-        records.reserveCapacity(hashed.count)
-        for outcome in hashed {
-            switch outcome {
-            case .success(let record): records.append(record)
-            case .failure(let reject): batch.rejects.append(reject.reject)
+        let rejected = context.executor.updateChunks(&batch.records, chunkSize: context.chunkSize) { offset, records in
+            var rejects: [(offset: Int, reject: Reject)] = []
+            for index in records.indices {
+                if let reject = Self.hashTitle(&records[index]) { rejects.append((offset + index, reject)) }
             }
+            return rejects
         }
-        batch.records = records
+        let dropped = rejected.joined()
+        batch.rejects.append(contentsOf: dropped.map(\.reject))
+        batch.records.removeSubranges(RangeSet(dropped.map(\.offset), within: batch.records))
     }
 
-    struct RejectedRecord: Error {
-        let reject: Reject
-    }
-
-    static func withTitleHash(_ input: PaperRecord) -> Result<PaperRecord, RejectedRecord> {
-        let key = TitleKey.key(input.title)
+    /// Sets the record's title hash; returns a `missing-title` reject instead when its title key is empty.
+    static func hashTitle(_ record: inout PaperRecord) -> Reject? {
+        let key = TitleKey.key(record.title)
         guard !key.isEmpty else {
-            return .failure(RejectedRecord(reject: Reject(
-                .missingTitle, at: input.location, "the title has no letters or digits: \"\(input.title)\"")))
+            return Reject(.missingTitle, at: record.location, "the title has no letters or digits: \"\(record.title)\"")
         }
-        var record = input
         record.titleHash = TitleKey.hash(ofKey: key)
-        return .success(record)
+        return nil
     }
 
     /// Which paper each record belongs to, from the keys of every record of the run.

@@ -27,15 +27,18 @@ public struct Extract: RecordStage {
 
     public func run(_ dataset: inout Dataset, context: RunContext) throws {
         let inputs = dataset.inputs
-        let outcomes = context.executor.map(inputs.count) { index in
+        var outcomes = context.executor.map(inputs.count) { index in
             read(inputs[index])
         }
-        for (index, outcome) in outcomes.enumerated() {
-            dataset.inputs[index].format = outcome.format
-            dataset.inputs[index].digest = outcome.digest
-            dataset.records.append(contentsOf: outcome.extraction.records)
-            dataset.rejects.append(contentsOf: outcome.extraction.rejects)
-            dataset.counters.merge(outcome.extraction.counters)
+        for index in outcomes.indices {
+            dataset.inputs[index].format = outcomes[index].format
+            dataset.inputs[index].digest = outcomes[index].digest
+            // Taken out of the outcome, a file's records are not copied when they are the first.
+            let records = outcomes[index].extraction.records
+            outcomes[index].extraction.records = []
+            if dataset.records.isEmpty { dataset.records = records } else { dataset.records.append(contentsOf: records) }
+            dataset.rejects.append(contentsOf: outcomes[index].extraction.rejects)
+            dataset.counters.merge(outcomes[index].extraction.counters)
         }
     }
 

@@ -34,11 +34,9 @@ public struct Label: RecordStage {
     public func run(_ dataset: inout Dataset, context: RunContext) throws {
         let labeler = self.labeler
         // Labeling costs tens of microseconds per record: smaller chunks keep every thread busy on small runs.
-        dataset.records = context.executor.mapChunks(dataset.records, chunkSize: max(1, context.chunkSize / 8)) { chunk in
-            chunk.map { record in
-                var labeled = record
-                labeled.labels = labeler.labels(title: record.title, abstract: record.abstract)
-                return labeled
+        _ = context.executor.updateChunks(&dataset.records, chunkSize: max(1, context.chunkSize / 8)) { _, records in
+            for index in records.indices {
+                records[index].labels = labeler.labels(title: records[index].title, abstract: records[index].abstract)
             }
         }
         dataset.taxonomy = labeler.taxonomy

@@ -9,36 +9,38 @@ public struct Normalize: RecordStage {
 
     public init(parameters: ParameterValues, spec: PipelineSpec) {}
 
-    /// A record after normalization, or why it was dropped.
-    enum Outcome: Sendable {
-        case kept(PaperRecord, Counters)
-        case rejected(Reject)
+    /// What normalizing one chunk gave beside the changed records: counters, and the records it drops with why.
+    struct ChunkOutcome: Sendable {
+        var counters = Counters()
+        var rejects: [(offset: Int, reject: Reject)] = []
     }
 
     public func run(_ dataset: inout Dataset, context: RunContext) throws {
-        let outcomes = context.executor.mapChunks(dataset.records, chunkSize: context.chunkSize) { chunk in
-            chunk.map(Self.normalize)
+        let outcomes = context.executor.updateChunks(&dataset.records, chunkSize: context.chunkSize) { offset, records in
+            var outcome = ChunkOutcome()
+            for index in records.indices {
+                if let reject = Self.normalize(&records[index], counters: &outcome.counters) {
+                    outcome.rejects.append((offset + index, reject))
+                }
+            }
+            return outcome
         }
-        var kept: [PaperRecord] = []
-        kept.reserveCapacity(outcomes.count)
+        var dropped: [Int] = []
         for outcome in outcomes {
-            switch outcome {
-            case .kept(let record, let counters):
-                kept.append(record)
-                dataset.counters.merge(counters)
-            case .rejected(let reject):
+            dataset.counters.merge(outcome.counters)
+            for (offset, reject) in outcome.rejects {
+                dropped.append(offset)
                 dataset.rejects.append(reject)
             }
         }
-        dataset.records = kept
+        dataset.records.removeSubranges(RangeSet(dropped, within: dataset.records))
     }
 
-    static func normalize(_ input: PaperRecord) -> Outcome {
-        var record = input
-        var counters = Counters()
+    /// Normalizes `record` in place; returns why it is dropped instead, if it is.
+    static func normalize(_ record: inout PaperRecord, counters: inout Counters) -> Reject? {
         record.title = TextNormalizer.normalize(record.title)
         if record.title.isEmpty {
-            return .rejected(Reject(.missingTitle, at: record.location, "the title is empty"))
+            return Reject(.missingTitle, at: record.location, "the title is empty")
         }
         record.abstract = TextNormalizer.normalizeOptional(record.abstract)
         record.authors = record.authors.map(TextNormalizer.normalize).filter { !$0.isEmpty }
@@ -53,7 +55,7 @@ public struct Normalize: RecordStage {
         record.arxivCategories = categories
         record.publishedDate = resolve(record.publishedDate, referenceDay: record.referenceDay, counters: &counters)
         record.listingDate = resolve(record.listingDate, referenceDay: record.referenceDay, counters: &counters)
-        return .kept(record, counters)
+        return nil
     }
 
     /// A date with its year, or nil (counted as `date_year_unknown` when the year cannot be known).

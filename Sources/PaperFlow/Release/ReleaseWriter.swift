@@ -36,19 +36,22 @@ public final class ReleaseWriter {
         }
     }
 
+    /// Whether ``add(_:)`` writes lines (it only counts papers when this version is already published).
+    public var writesLines: Bool { existing == nil }
+
     /// Adds the next papers, in id order.
-    public func add(_ papers: [PaperRecord]) throws {
-        recordCount += papers.count
-        for paper in papers { labelCounts?.add(paper) }
+    public func add(_ batch: EncodedPapers) throws {
+        recordCount += batch.papers.count
+        if let counts = batch.labelCounts { labelCounts?.add(counts) }
         guard existing == nil else { return }
-        let lines = context.executor.mapChunks(papers, chunkSize: 256) { chunk in chunk.map(RecordEncoder.line) }
         let compared = diff.hasPrevious && staging != nil
-        for (paper, line) in zip(papers, lines) {
+        for (index, paper) in batch.papers.enumerated() {
+            let line = batch.line(index)
             try sink.append(line)
             guard staging != nil else { continue }
             // Without a previous release nothing can migrate: only the ids are kept, for the list of added ones.
-            let line = PublishedRelease.Line(id: paper.id, bytes: compared ? Array(line.dropLast()) : [])
-            try diff.add(line, titleHash: compared ? paper.titleHash : "")
+            let entry = PublishedRelease.Line(id: batch.ids[index], bytes: compared ? Array(line.dropLast()) : [])
+            try diff.add(entry, titleHash: compared ? paper.titleHash : "")
         }
     }
 

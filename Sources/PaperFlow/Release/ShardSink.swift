@@ -32,7 +32,7 @@ final class ShardSink {
     }
 
     /// Appends one canonical line (newline included).
-    func append(_ line: [UInt8]) throws {
+    func append(_ line: ArraySlice<UInt8>) throws {
         if records > 0 && bytes + line.count > shardBytes { try closeShard() }
         if writer == nil && directory != nil { try openShard() }
         try writer?.append(line)

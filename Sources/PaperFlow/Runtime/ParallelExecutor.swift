@@ -52,6 +52,33 @@ public struct ParallelExecutor: Sendable {
         }
         return parts.flatMap { $0 }
     }
+
+    /// Changes `items` in place, chunk by chunk in parallel: `body` gets the offset of its chunk's first item and
+    /// the chunk's items (valid only during the call); returns each chunk's result in chunk order.
+    ///
+    /// Nothing is copied: the items stay where they are and every chunk is touched by one thread only.
+    public func updateChunks<Item, T: Sendable>(
+        _ items: inout [Item], chunkSize: Int, _ body: @Sendable (_ offset: Int, _ chunk: UnsafeMutableBufferPointer<Item>) -> T
+    ) -> [T] {
+        let size = max(1, chunkSize)
+        let chunkCount = (items.count + size - 1) / size
+        return items.withUnsafeMutableBufferPointer { all in
+            let shared = UnsafeShared(all)
+            return map(chunkCount) { chunk in
+                let range = (chunk * size)..<min(shared.buffer.count, chunk * size + size)
+                return body(range.lowerBound, UnsafeMutableBufferPointer(rebasing: shared.buffer[range]))
+            }
+        }
+    }
+}
+
+/// A buffer that several threads change in disjoint parts (``ParallelExecutor/updateChunks(_:chunkSize:_:)``).
+private struct UnsafeShared<Item>: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<Item>
+
+    init(_ buffer: UnsafeMutableBufferPointer<Item>) {
+        self.buffer = buffer
+    }
 }
 
 /// One result slot per index, written by exactly one worker each.

@@ -80,15 +80,17 @@ public final class RecordCollection {
     /// The number of records collected.
     public var recordCount: Int { keys.count }
 
-    /// Encodes `records` (in parallel chunks) as one new segment.
-    public func add(_ records: [PaperRecord], executor: ParallelExecutor) throws(RunFailureReason) {
-        guard !records.isEmpty else { return }
-        let parts = executor.mapChunks(records, chunkSize: 1024) { chunk in [RecordCodec.encode(chunk)] }
+    /// Adds the encoded records of one batch, in order, as one new segment.
+    public func add(_ parts: [EncodedRecords]) throws(RunFailureReason) {
+        let recordCount = parts.reduce(0) { $0 + $1.keys.count }
+        guard recordCount > 0 else { return }
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(parts.reduce(0) { $0 + $1.count })
-        for part in parts { bytes.append(contentsOf: part) }
-        let segment = Segment(firstRecord: keys.count, recordCount: records.count, byteCount: bytes.count, storage: .memory(bytes))
-        keys.append(contentsOf: records.map(PaperKey.init))
+        bytes.reserveCapacity(parts.reduce(0) { $0 + $1.bytes.count })
+        for part in parts {
+            bytes.append(contentsOf: part.bytes)
+            keys.append(contentsOf: part.keys)
+        }
+        let segment = Segment(firstRecord: keys.count - recordCount, recordCount: recordCount, byteCount: bytes.count, storage: .memory(bytes))
         segments.append(segment)
         heldBytes += bytes.count
         if let spillDirectory, spilling || heldBytes > memoryBudget {
@@ -132,6 +134,18 @@ public final class RecordCollection {
     /// `records-00012.bin`
     public static func segmentName(_ index: Int) -> String {
         "records-" + ReleaseBuilder.zeroPadded(index, 5) + ".bin"
+    }
+}
+
+/// Records in their binary form (``RecordCodec``) with their dedup keys, ready for a ``RecordCollection``.
+public struct EncodedRecords: Sendable {
+    public var bytes: [UInt8]
+    public var keys: [PaperKey]
+
+    /// Encodes `records`, in order.
+    public init(_ records: [PaperRecord]) {
+        bytes = RecordCodec.encode(records)
+        keys = records.map(PaperKey.init)
     }
 }
 

@@ -123,20 +123,47 @@ public struct Runner: Sendable {
     }
 
     /// Runs the stages before `dedup-title` and its preparation on the inputs at `indices`, batch by batch.
+    ///
+    /// Within a batch each thread takes one input at a time through every stage up to the encoded records, so no
+    /// stage waits for the others' files and records are never copied between stages; what the files give joins
+    /// in input order. A stage's seconds are its share of the batch's wall time.
     func collect(_ indices: [Int], into collection: RecordCollection, _ run: inout RunState) throws {
-        let context = self.context
+        let perInput = RunContext(spec: spec, executor: ParallelExecutor(jobs: 1), dryRun: dryRun)
+        let plan = run.plan
+        let blankTally = StageTally(spec)
         for batch in batches(indices, of: run.dataset.inputs) {
-            var dataset = Dataset(inputs: batch.map { run.dataset.inputs[$0] })
-            try run.tally.run(run.plan.before, on: &dataset, context: context)
-            let dedup = run.plan.dedup
-            try run.tally.measure(run.plan.dedupPosition, &dataset) { batch throws in
-                dedup.prepare(&batch, context: context)
-                try collection.add(batch.records, executor: executor)
+            let inputs = batch.map { run.dataset.inputs[$0] }
+            let started = DispatchTime.now()
+            let collected = try executor.map(inputs.count) { (offset: Int) throws -> CollectedInput in
+                var dataset = Dataset(inputs: [inputs[offset]])
+                var tally = blankTally
+                try tally.run(plan.before, on: &dataset, context: perInput)
+                var encoded: EncodedRecords?
+                try tally.measure(plan.dedupPosition, &dataset) { input in
+                    plan.dedup.prepare(&input, context: perInput)
+                    encoded = EncodedRecords(input.records)
+                }
+                dataset.records = []
+                return CollectedInput(dataset: dataset, records: encoded, tally: tally)
             }
-            for (offset, index) in batch.enumerated() { run.dataset.inputs[index] = dataset.inputs[offset] }
-            run.dataset.rejects.append(contentsOf: dataset.rejects)
-            run.dataset.counters.merge(dataset.counters)
+            let wall = Self.seconds(since: started)
+            let busy = collected.reduce(0) { $0 + $1.tally.seconds.reduce(0, +) }
+            for (offset, input) in collected.enumerated() {
+                run.dataset.inputs[batch[offset]] = input.dataset.inputs[0]
+                run.dataset.rejects.append(contentsOf: input.dataset.rejects)
+                run.dataset.counters.merge(input.dataset.counters)
+                run.tally.add(input.tally, timeScale: busy > 0 ? wall / busy : 0)
+            }
+            try collection.add(collected.compactMap(\.records))
         }
+    }
+
+    /// What the stages before `dedup-title` made of one input.
+    struct CollectedInput: Sendable {
+        /// The input with its format and digest, its rejects and counters (no records).
+        var dataset: Dataset
+        var records: EncodedRecords?
+        var tally: StageTally
     }
 
     /// Consecutive inputs of about `batchBytes` each (at least one file and, when there are enough, one per job).
@@ -210,25 +237,54 @@ public struct Runner: Sendable {
     }
 
     /// Merges each paper of `chunk`, runs the stages after `dedup-title` and hands the papers to `write`.
+    ///
+    /// Each thread takes parts of the chunk through merge, the later stages and the encoding of their lines;
+    /// `write` then takes the parts in order. A stage's seconds are its share of the chunk's wall time.
     func flush(_ chunk: [[ArraySlice<UInt8>]], writer: ReleaseWriter, _ run: inout RunState) throws {
         guard !chunk.isEmpty else { return }
-        let context = self.context
-        var papers = Dataset(inputs: [])
-        papers.records = try run.tally.time(run.plan.dedupPosition) {
-            try executor.mapChunks(chunk, chunkSize: 64) { (groups) throws(RecordCodecError) -> [PaperRecord] in
+        let perPart = RunContext(spec: spec, executor: ParallelExecutor(jobs: 1), dryRun: dryRun)
+        let plan = run.plan
+        let blankTally = StageTally(spec)
+        let taxonomy = run.dataset.taxonomy
+        let lines = writer.writesLines
+        let partSize = 64
+        let started = DispatchTime.now()
+        let parts = try executor.map((chunk.count + partSize - 1) / partSize) { (part: Int) throws -> ReleasedPart in
+            var tally = blankTally
+            var papers = Dataset(inputs: [])
+            papers.records = try tally.time(plan.dedupPosition) { () throws(RecordCodecError) -> [PaperRecord] in
                 var merged: [PaperRecord] = []
-                merged.reserveCapacity(groups.count)
-                for group in groups {
+                for group in chunk[(part * partSize)..<min(chunk.count, part * partSize + partSize)] {
                     var records: [PaperRecord] = []
                     for body in group { records.append(try RecordCodec.decode(body)) }
                     merged.append(DedupTitle.merge(records))
                 }
                 return merged
             }
+            try tally.run(plan.after, on: &papers, context: perPart)
+            let encoded = tally.time(plan.writePosition) { EncodedPapers(papers.records, taxonomy: taxonomy, lines: lines) }
+            papers.records = []
+            return ReleasedPart(papers: encoded, rest: papers, tally: tally)
         }
-        try run.tally.run(run.plan.after, on: &papers, context: context)
-        paperObserver?(papers.records)
-        try run.tally.time(run.plan.writePosition) { try writer.add(papers.records) }
+        let wall = Self.seconds(since: started)
+        let busy = parts.reduce(0) { $0 + $1.tally.seconds.reduce(0, +) }
+        for part in parts {
+            run.tally.add(part.tally, timeScale: busy > 0 ? wall / busy : 0)
+            run.dataset.rejects.append(contentsOf: part.rest.rejects)
+            run.dataset.counters.merge(part.rest.counters)
+        }
+        paperObserver?(parts.flatMap(\.papers.papers))
+        try run.tally.time(run.plan.writePosition) {
+            for part in parts { try writer.add(part.papers) }
+        }
+    }
+
+    /// What the stages after `dedup-title` made of one part of a chunk.
+    struct ReleasedPart: Sendable {
+        var papers: EncodedPapers
+        /// Rejects and counters of the later stages (no records).
+        var rest: Dataset
+        var tally: StageTally
     }
 
     /// The limits of DESIGN §7, checked before anything is published.

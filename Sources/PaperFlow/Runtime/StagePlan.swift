@@ -3,9 +3,9 @@ import Dispatch
 /// The stages of a spec, built once per run and split around the barrier: the record stages before
 /// `dedup-title` (run on batches of inputs), `dedup-title` itself, the record stages after it (run on
 /// chunks of merged papers) and `write`.
-struct StagePlan {
+struct StagePlan: Sendable {
     /// A record stage with its place in the spec.
-    struct Step {
+    struct Step: Sendable {
         var position: Int
         var op: String
         var stage: any RecordStage
@@ -49,7 +49,7 @@ struct StagePlan {
 }
 
 /// Records in and out, rejects and seconds of every stage, summed over batches, chunks and shards.
-struct StageTally {
+struct StageTally: Sendable {
     var counts: [StageCount]
     var seconds: [Double]
 
@@ -88,6 +88,14 @@ struct StageTally {
         let start = DispatchTime.now()
         defer { seconds[position] += Runner.seconds(since: start) }
         return try body()
+    }
+
+    /// Adds the counts and seconds of another tally, its seconds multiplied by `timeScale`.
+    mutating func add(_ other: StageTally, timeScale: Double) {
+        for position in counts.indices {
+            add(other.counts[position], at: position)
+            seconds[position] += other.seconds[position] * timeScale
+        }
     }
 
     /// Adds counts made elsewhere (a shard's).

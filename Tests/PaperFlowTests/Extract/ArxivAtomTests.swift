@@ -24,12 +24,11 @@ struct ArxivAtomTests {
     static func canonicalLines(_ records: [PaperRecord]) -> String {
         var out: [UInt8] = []
         for record in records {
-            guard case .kept(let normalized, _) = Normalize.normalize(record),
-                  case .success(let hashed) = DedupTitle.withTitleHash(normalized) else {
+            guard let line = TestSupport.releaseLine(record) else {
                 Issue.record("record \(record.location) did not survive normalize and the title hash")
                 continue
             }
-            out += RecordEncoder.line(hashed)
+            out += line
         }
         return String(decoding: out, as: UTF8.self)
     }

@@ -17,9 +17,8 @@ enum FormatFixtureFiles {
     static func releaseLines(_ records: [PaperRecord]) -> String {
         var out: [UInt8] = []
         for record in records {
-            guard case .kept(let normalized, _) = Normalize.normalize(record),
-                  case .success(let hashed) = DedupTitle.withTitleHash(normalized) else { continue }
-            out += RecordEncoder.line(hashed)
+            guard let line = TestSupport.releaseLine(record) else { continue }
+            out += line
         }
         return String(decoding: out, as: UTF8.self)
     }

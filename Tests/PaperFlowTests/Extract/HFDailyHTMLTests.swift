@@ -40,9 +40,8 @@ struct HFDailyHTMLTests {
     static func canonicalLines(_ records: [PaperRecord]) -> String {
         var text = ""
         for record in records {
-            guard case .kept(let normalized, _) = Normalize.normalize(record),
-                  case .success(let hashed) = DedupTitle.withTitleHash(normalized) else { continue }
-            text += String(decoding: RecordEncoder.line(hashed), as: UTF8.self)
+            guard let line = TestSupport.releaseLine(record) else { continue }
+            text += String(decoding: line, as: UTF8.self)
         }
         return text
     }

@@ -10,7 +10,7 @@ struct DedupTitleTests {
             title: title, source: SourceRef(path: path, format: "f", index: index), rank: rank,
             location: .line(path, index + 1))
         record.arxivID = arxiv
-        if case .success(let hashed) = DedupTitle.withTitleHash(record) { return hashed }
+        _ = DedupTitle.hashTitle(&record)
         return record
     }
 

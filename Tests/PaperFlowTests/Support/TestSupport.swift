@@ -61,6 +61,14 @@ enum TestSupport {
         let report = try runner.run()
         return (report, collected.papers)
     }
+
+    /// The release line of one extracted record after `normalize` and the title hash (nil when either drops it).
+    static func releaseLine(_ record: PaperRecord) -> [UInt8]? {
+        var record = record
+        var counters = Counters()
+        guard Normalize.normalize(&record, counters: &counters) == nil, DedupTitle.hashTitle(&record) == nil else { return nil }
+        return RecordEncoder.line(record)
+    }
 }
 
 /// Papers handed to a runner's observer (called from one thread at a time).
