@@ -63,4 +63,20 @@ struct NormalizeTests {
         #expect(reject.reason == .missingTitle)
         #expect(reject.location.description == "d.txt:3")
     }
+
+    @Test(arguments: [1, 3])
+    func aBatchKeepsItsRecordsInOrderAndDropsTheEmptyTitlesWithRejects(jobs: Int) throws {
+        var dataset = Dataset(inputs: [])
+        dataset.records = (0..<11).map { index in
+            var record = Self.record(index % 4 == 1 ? " " : "  Title \(index) ")
+            record.location = .line("d.txt", index + 1)
+            return record
+        }
+        let spec = try TestSupport.spec(#"{"version":1,"name":"n","input":{"paths":["."]},"stages":[{"op":"extract"},{"op":"normalize"},{"op":"dedup-title"},{"op":"write"}]}"#)
+        let context = RunContext(spec: spec, executor: ParallelExecutor(jobs: jobs), dryRun: true, chunkSize: 2)
+        try Normalize(parameters: ParameterValues([:]), spec: spec).run(&dataset, context: context)
+        #expect(dataset.records.map(\.title) == [0, 2, 3, 4, 6, 7, 8, 10].map { "Title \($0)" })
+        #expect(dataset.rejects.map(\.location.description) == ["d.txt:2", "d.txt:6", "d.txt:10"])
+        #expect(dataset.rejects.allSatisfy { $0.reason == .missingTitle })
+    }
 }

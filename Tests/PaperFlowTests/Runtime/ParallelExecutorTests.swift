@@ -1,0 +1,29 @@
+import Testing
+@testable import PaperFlow
+
+@Suite("Parallel executor")
+struct ParallelExecutorTests {
+    @Test(arguments: [1, 2, 4])
+    func updateChunksChangesEveryItemInPlaceAndReturnsChunkResultsInOrder(jobs: Int) {
+        var items = Array(0..<103).map { "item \($0)" }
+        let results = ParallelExecutor(jobs: jobs).updateChunks(&items, chunkSize: 10) { offset, chunk in
+            for index in chunk.indices { chunk[index] += " at \(offset + index)" }
+            return (offset, chunk.count)
+        }
+        #expect(items == Array(0..<103).map { "item \($0) at \($0)" })
+        #expect(results.map(\.0) == Array(stride(from: 0, to: 103, by: 10)))
+        #expect(results.map(\.1) == Array(repeating: 10, count: 10) + [3])
+    }
+
+    @Test func updateChunksOfNothingCallsNothing() {
+        var items: [Int] = []
+        let results = ParallelExecutor(jobs: 2).updateChunks(&items, chunkSize: 4) { _, chunk in chunk.count }
+        #expect(results.isEmpty)
+    }
+
+    @Test(arguments: [1, 3])
+    func mapChunksKeepsTheOrder(jobs: Int) {
+        let doubled = ParallelExecutor(jobs: jobs).mapChunks(Array(0..<50), chunkSize: 7) { chunk in chunk.map { $0 * 2 } }
+        #expect(doubled == Array(0..<50).map { $0 * 2 })
+    }
+}
