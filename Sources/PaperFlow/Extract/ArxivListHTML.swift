@@ -28,7 +28,7 @@ public enum ArxivListHTML: InputFormat {
         var extraction = Extraction()
         var nextIndex = 0
         for range in documentRanges(input.bytes) {
-            let bytes = Array(input.bytes[range])
+            let bytes = range == input.bytes.indices ? input.bytes : Array(input.bytes[range])
             let document = ListingEvents.read(bytes, range: range, input: input, firstIndex: nextIndex)
                 ?? ListingTree.read(bytes, range: range, input: input, firstIndex: nextIndex)
             extraction.records.append(contentsOf: document.records)

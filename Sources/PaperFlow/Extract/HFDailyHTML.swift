@@ -20,9 +20,8 @@ public enum HFDailyHTML: InputFormat {
         if sniff.contains(#"data-target="DailyPapers""#) {
             return !(sniff.contains("searchResults") && !sniff.contains("dailyPapers"))
         }
-        let hasShell = sniff.contains("DailyPapersPage") || sniff.contains("<title>Daily Papers")
-        let looksLikeSearch = sniff.contains("searchResults") || sniff.contains("/papers?q=") || firstCardHoldsParagraph(head)
-        return hasShell && !looksLikeSearch
+        guard sniff.contains("DailyPapersPage") || sniff.contains("<title>Daily Papers") else { return false }
+        return !(sniff.contains("searchResults") || sniff.contains("/papers?q=") || firstCardHoldsParagraph(head))
     }
 
     /// Whether the first `article` card in the head holds a `<p` (a search card's abstract; daily cards have none).

@@ -82,7 +82,7 @@ enum HTMLEvents {
     ) -> (handler: Handler, lastError: MarkupError?)? {
         MarkupDocument.initializeParser()
         let prepared = MarkupInput.prepare(bytes)
-        let box = HandlerBox(makeHandler(LineStarts(prepared.bytes)))
+        let box = TypedHandlerBox(makeHandler(LineStarts(prepared.bytes)))
         guard let context = htmlNewParserCtxt() else { return nil }
         defer { htmlFreeParserCtxt(context) }
         let callbacks = UnsafeMutablePointer<htmlSAXHandler>.allocate(capacity: 1)
@@ -92,16 +92,18 @@ enum HTMLEvents {
             callbacks.deallocate()
         }
         callbacks.pointee.startElement = { context, name, attributes in
-            guard let (parser, box) = HTMLEvents.box(context), let name else { return }
-            if !box.handler.startElement(name, attributes: HTMLAttributes(pairs: attributes), line: HTMLEvents.line(parser)) {
-                xmlStopParser(parser)
+            guard let context, let name else { return }
+            HTMLEvents.withBox(context) { parser, box in
+                if !box.startElement(name, attributes: HTMLAttributes(pairs: attributes), line: HTMLEvents.line(parser)) {
+                    xmlStopParser(parser)
+                }
             }
         }
         if !elementStartsOnly { installNodeCallbacks(callbacks) }
         let treeCallbacks = context.pointee.sax
         context.pointee.sax = callbacks
         defer { context.pointee.sax = treeCallbacks }
-        context.pointee._private = Unmanaged.passUnretained(box).toOpaque()
+        context.pointee._private = Unmanaged<HandlerBox>.passUnretained(box).toOpaque()
         defer { context.pointee._private = nil }
         withExtendedLifetime(box) {
             let document = prepared.bytes.withUnsafeBufferPointer { buffer in
@@ -112,47 +114,72 @@ enum HTMLEvents {
             }
             if let document { xmlFreeDoc(document) }
         }
-        guard let handler = box.handler as? Handler else { return nil }
-        return (handler, MarkupDocument.lastError(of: context))
+        return (box.handler, MarkupDocument.lastError(of: context))
     }
 
     /// The callbacks of every event but element starts.
     private static func installNodeCallbacks(_ callbacks: UnsafeMutablePointer<htmlSAXHandler>) {
         callbacks.pointee.endElement = { context, _ in
-            HTMLEvents.box(context)?.box.handler.endElement()
+            guard let context else { return }
+            HTMLEvents.withBox(context) { _, box in box.endElement() }
         }
         callbacks.pointee.characters = { context, text, length in
-            guard let (parser, box) = HTMLEvents.box(context) else { return }
-            box.handler.characters(UnsafeBufferPointer(start: text, count: Int(length)), line: HTMLEvents.line(parser))
+            guard let context else { return }
+            HTMLEvents.withBox(context) { parser, box in
+                box.characters(UnsafeBufferPointer(start: text, count: Int(length)), line: HTMLEvents.line(parser))
+            }
         }
         callbacks.pointee.cdataBlock = { context, text, length in
-            HTMLEvents.box(context)?.box.handler.cdata(UnsafeBufferPointer(start: text, count: Int(length)))
+            guard let context else { return }
+            HTMLEvents.withBox(context) { _, box in box.cdata(UnsafeBufferPointer(start: text, count: Int(length))) }
         }
         callbacks.pointee.comment = { context, _ in
-            guard let (parser, box) = HTMLEvents.box(context) else { return }
-            box.handler.otherNode(line: HTMLEvents.line(parser))
+            guard let context else { return }
+            HTMLEvents.withBox(context) { parser, box in box.otherNode(line: HTMLEvents.line(parser)) }
         }
         callbacks.pointee.processingInstruction = { context, _, _ in
-            guard let (parser, box) = HTMLEvents.box(context) else { return }
-            box.handler.otherNode(line: HTMLEvents.line(parser))
+            guard let context else { return }
+            HTMLEvents.withBox(context) { parser, box in box.otherNode(line: HTMLEvents.line(parser)) }
         }
     }
 
-    /// The handler of a parse, reached from the parser context's `_private` pointer.
-    private final class HandlerBox {
-        var handler: any HTMLEventHandler
+    /// The handler of a parse, reached from the parser context's `_private` pointer: the C callbacks, which cannot be
+    /// generic, call these methods, which ``TypedHandlerBox`` overrides with direct calls on its handler.
+    private class HandlerBox {
+        func startElement(_ name: UnsafePointer<xmlChar>, attributes: HTMLAttributes, line: Int) -> Bool { false }
+        func endElement() {}
+        func characters(_ text: UnsafeBufferPointer<UInt8>, line: Int) {}
+        func cdata(_ text: UnsafeBufferPointer<UInt8>) {}
+        func otherNode(line: Int) {}
+    }
 
-        init(_ handler: any HTMLEventHandler) {
+    /// A ``HandlerBox`` holding a handler of a known type, so that no event goes through an existential.
+    private final class TypedHandlerBox<Handler: HTMLEventHandler>: HandlerBox {
+        var handler: Handler
+
+        init(_ handler: Handler) {
             self.handler = handler
         }
+
+        override func startElement(_ name: UnsafePointer<xmlChar>, attributes: HTMLAttributes, line: Int) -> Bool {
+            handler.startElement(name, attributes: attributes, line: line)
+        }
+
+        override func endElement() { handler.endElement() }
+
+        override func characters(_ text: UnsafeBufferPointer<UInt8>, line: Int) { handler.characters(text, line: line) }
+
+        override func cdata(_ text: UnsafeBufferPointer<UInt8>) { handler.cdata(text) }
+
+        override func otherNode(line: Int) { handler.otherNode(line: line) }
     }
 
-    /// The parser context (libxml2's default user data) and the handler's box hung on it.
-    private static func box(_ context: UnsafeMutableRawPointer?) -> (parser: htmlParserCtxtPtr, box: HandlerBox)? {
-        guard let context else { return nil }
+    /// Runs `body` with the parser context (libxml2's default user data) and the handler's box hung on it, without
+    /// retaining the box (the parse keeps it alive); nothing when no box is hung.
+    private static func withBox(_ context: UnsafeMutableRawPointer, _ body: (htmlParserCtxtPtr, HandlerBox) -> Void) {
         let parser = context.assumingMemoryBound(to: xmlParserCtxt.self)
-        guard let box = parser.pointee._private else { return nil }
-        return (parser, Unmanaged<HandlerBox>.fromOpaque(box).takeUnretainedValue())
+        guard let box = parser.pointee._private else { return }
+        Unmanaged<HandlerBox>.fromOpaque(box)._withUnsafeGuaranteedRef { body(parser, $0) }
     }
 
     /// The line the parser is on, as the tree notes it for a node made now.
