@@ -39,20 +39,6 @@ public struct ParallelExecutor: Sendable {
         return try slots.collect()
     }
 
-    /// Splits `items` into chunks of `chunkSize`, transforms each chunk with `body` in parallel, and
-    /// concatenates the results in the original order.
-    public func mapChunks<Item: Sendable, T: Sendable, E: Error>(
-        _ items: [Item], chunkSize: Int, _ body: @Sendable (ArraySlice<Item>) throws(E) -> [T]
-    ) throws(E) -> [T] {
-        let size = max(1, chunkSize)
-        let chunkCount = (items.count + size - 1) / size
-        let parts = try map(chunkCount) { (chunk: Int) throws(E) -> [T] in
-            let start = chunk * size
-            return try body(items[start..<min(items.count, start + size)])
-        }
-        return parts.flatMap { $0 }
-    }
-
     /// Changes `items` in place, chunk by chunk in parallel: `body` gets the offset of its chunk's first item and
     /// the chunk's items (valid only during the call); returns each chunk's result in chunk order.
     ///

@@ -57,6 +57,8 @@ public struct Runner: Sendable {
     }
 
     var context: RunContext { RunContext(spec: spec, executor: executor, dryRun: dryRun) }
+    /// The context of work that one thread does alone (one input, one part of a chunk).
+    var serialContext: RunContext { RunContext(spec: spec, executor: ParallelExecutor(jobs: 1), dryRun: dryRun) }
     var releaseRoot: String { spec.resolve(spec.release.dir) }
 
     /// Runs every stage on one machine; throws ``RunFailure`` when a limit fails or a stage cannot go on.
@@ -128,7 +130,7 @@ public struct Runner: Sendable {
     /// stage waits for the others' files and records are never copied between stages; what the files give joins
     /// in input order. A stage's seconds are its share of the batch's wall time.
     func collect(_ indices: [Int], into collection: RecordCollection, _ run: inout RunState) throws {
-        let perInput = RunContext(spec: spec, executor: ParallelExecutor(jobs: 1), dryRun: dryRun)
+        let perInput = serialContext
         let plan = run.plan
         let blankTally = StageTally(spec)
         for batch in batches(indices, of: run.dataset.inputs) {
@@ -146,13 +148,11 @@ public struct Runner: Sendable {
                 dataset.records = []
                 return CollectedInput(dataset: dataset, records: encoded, tally: tally)
             }
-            let wall = Self.seconds(since: started)
-            let busy = collected.reduce(0) { $0 + $1.tally.seconds.reduce(0, +) }
+            run.tally.add(collected.map(\.tally), overWall: Self.seconds(since: started))
             for (offset, input) in collected.enumerated() {
                 run.dataset.inputs[batch[offset]] = input.dataset.inputs[0]
                 run.dataset.rejects.append(contentsOf: input.dataset.rejects)
                 run.dataset.counters.merge(input.dataset.counters)
-                run.tally.add(input.tally, timeScale: busy > 0 ? wall / busy : 0)
             }
             try collection.add(collected.compactMap(\.records))
         }
@@ -242,7 +242,7 @@ public struct Runner: Sendable {
     /// `write` then takes the parts in order. A stage's seconds are its share of the chunk's wall time.
     func flush(_ chunk: [[ArraySlice<UInt8>]], writer: ReleaseWriter, _ run: inout RunState) throws {
         guard !chunk.isEmpty else { return }
-        let perPart = RunContext(spec: spec, executor: ParallelExecutor(jobs: 1), dryRun: dryRun)
+        let perPart = serialContext
         let plan = run.plan
         let blankTally = StageTally(spec)
         let taxonomy = run.dataset.taxonomy
@@ -266,10 +266,8 @@ public struct Runner: Sendable {
             papers.records = []
             return ReleasedPart(papers: encoded, rest: papers, tally: tally)
         }
-        let wall = Self.seconds(since: started)
-        let busy = parts.reduce(0) { $0 + $1.tally.seconds.reduce(0, +) }
+        run.tally.add(parts.map(\.tally), overWall: Self.seconds(since: started))
         for part in parts {
-            run.tally.add(part.tally, timeScale: busy > 0 ? wall / busy : 0)
             run.dataset.rejects.append(contentsOf: part.rest.rejects)
             run.dataset.counters.merge(part.rest.counters)
         }

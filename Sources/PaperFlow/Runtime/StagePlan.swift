@@ -90,11 +90,16 @@ struct StageTally: Sendable {
         return try body()
     }
 
-    /// Adds the counts and seconds of another tally, its seconds multiplied by `timeScale`.
-    mutating func add(_ other: StageTally, timeScale: Double) {
-        for position in counts.indices {
-            add(other.counts[position], at: position)
-            seconds[position] += other.seconds[position] * timeScale
+    /// Adds the counts of tallies made on several threads during `wall` seconds, and splits those seconds
+    /// between the stages by their shares of the threads' time.
+    mutating func add(_ tallies: [StageTally], overWall wall: Double) {
+        let busy = tallies.reduce(0) { $0 + $1.seconds.reduce(0, +) }
+        let scale = busy > 0 ? wall / busy : 0
+        for tally in tallies {
+            for position in counts.indices {
+                add(tally.counts[position], at: position)
+                seconds[position] += tally.seconds[position] * scale
+            }
         }
     }
 

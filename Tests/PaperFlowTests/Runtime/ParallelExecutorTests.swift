@@ -20,10 +20,4 @@ struct ParallelExecutorTests {
         let results = ParallelExecutor(jobs: 2).updateChunks(&items, chunkSize: 4) { _, chunk in chunk.count }
         #expect(results.isEmpty)
     }
-
-    @Test(arguments: [1, 3])
-    func mapChunksKeepsTheOrder(jobs: Int) {
-        let doubled = ParallelExecutor(jobs: jobs).mapChunks(Array(0..<50), chunkSize: 7) { chunk in chunk.map { $0 * 2 } }
-        #expect(doubled == Array(0..<50).map { $0 * 2 })
-    }
 }
