@@ -17,16 +17,7 @@ public struct DedupTitle: PipelineOperator {
 
     /// Gives every record of a batch its title hash; a record whose title key is empty becomes a `missing-title` reject.
     public func prepare(_ batch: inout Dataset, context: RunContext) {
-        let rejected = context.executor.updateChunks(&batch.records, chunkSize: context.chunkSize) { offset, records in
-            var rejects: [(offset: Int, reject: Reject)] = []
-            for index in records.indices {
-                if let reject = Self.hashTitle(&records[index]) { rejects.append((offset + index, reject)) }
-            }
-            return rejects
-        }
-        let dropped = rejected.joined()
-        batch.rejects.append(contentsOf: dropped.map(\.reject))
-        batch.records.removeSubranges(RangeSet(dropped.map(\.offset), within: batch.records))
+        batch.updateRecords(executor: context.executor, chunkSize: context.chunkSize) { record, _ in Self.hashTitle(&record) }
     }
 
     /// Sets the record's title hash; returns a `missing-title` reject instead when its title key is empty.

@@ -9,31 +9,8 @@ public struct Normalize: RecordStage {
 
     public init(parameters: ParameterValues, spec: PipelineSpec) {}
 
-    /// What normalizing one chunk gave beside the changed records: counters, and the records it drops with why.
-    struct ChunkOutcome: Sendable {
-        var counters = Counters()
-        var rejects: [(offset: Int, reject: Reject)] = []
-    }
-
     public func run(_ dataset: inout Dataset, context: RunContext) throws {
-        let outcomes = context.executor.updateChunks(&dataset.records, chunkSize: context.chunkSize) { offset, records in
-            var outcome = ChunkOutcome()
-            for index in records.indices {
-                if let reject = Self.normalize(&records[index], counters: &outcome.counters) {
-                    outcome.rejects.append((offset + index, reject))
-                }
-            }
-            return outcome
-        }
-        var dropped: [Int] = []
-        for outcome in outcomes {
-            dataset.counters.merge(outcome.counters)
-            for (offset, reject) in outcome.rejects {
-                dropped.append(offset)
-                dataset.rejects.append(reject)
-            }
-        }
-        dataset.records.removeSubranges(RangeSet(dropped, within: dataset.records))
+        dataset.updateRecords(executor: context.executor, chunkSize: context.chunkSize, Self.normalize)
     }
 
     /// Normalizes `record` in place; returns why it is dropped instead, if it is.

@@ -105,3 +105,29 @@ public struct RunContext: Sendable {
         self.chunkSize = chunkSize
     }
 }
+
+extension Dataset {
+    /// Changes every record in place, in parallel chunks of `chunkSize`. A record for which `body` returns a reject
+    /// is dropped and the reject kept, in record order; counters that `body` adds join the dataset's.
+    mutating func updateRecords(
+        executor: ParallelExecutor, chunkSize: Int, _ body: @Sendable (inout PaperRecord, inout Counters) -> Reject?
+    ) {
+        let outcomes = executor.updateChunks(&records, chunkSize: chunkSize) { offset, records in
+            var counters = Counters()
+            var rejects: [(offset: Int, reject: Reject)] = []
+            for index in records.indices {
+                if let reject = body(&records[index], &counters) { rejects.append((offset + index, reject)) }
+            }
+            return (counters, rejects)
+        }
+        var dropped: [Int] = []
+        for (counters, rejects) in outcomes {
+            self.counters.merge(counters)
+            for (offset, reject) in rejects {
+                dropped.append(offset)
+                self.rejects.append(reject)
+            }
+        }
+        records.removeSubranges(RangeSet(dropped, within: records))
+    }
+}
